@@ -1,0 +1,218 @@
+package org.rivulet.elements;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.rivulet.elements.error.KurentoError;
+import org.rivulet.elements.error.KurentoException;
+
+/**
+ * Kurento's MediaElement: a node of the media graph with inputs and outputs per media type and
+ * description, and the {@code connect}/{@code disconnect} operations that link them.
+ *
+ * <p>Graph rules, as Kurento's: an output feeds any number of inputs; an input takes one source per
+ * media type and description, so connecting a new source replaces the old connection. Connecting an
+ * element to itself is allowed (loopback); elements of different pipelines cannot be connected.
+ * {@code connect(sink)} with no media type links AUDIO, VIDEO and DATA. Every new link raises
+ * {@code ElementConnected} on the source, every removed one {@code ElementDisconnected}.
+ */
+public abstract class MediaElement extends MediaObject {
+  private final MediaPipeline pipeline;
+  /** Links where this element is the source. */
+  private final List<Connection> sinks = new ArrayList<>();
+  /** Links where this element is the sink. */
+  private final List<Connection> sources = new ArrayList<>();
+
+  protected MediaElement(ElementContext context, String type, MediaPipeline pipeline) {
+    super(context, type, pipeline, null);
+    this.pipeline = pipeline;
+    defineProperty("encoderBitrate",
+        context.config().intValue("MediaElement", "encoderBitrate", 300_000));
+    defineProperty("minEncoderBitrate",
+        context.config().intValue("MediaElement", "minEncoderBitrate", 0));
+    defineProperty("maxEncoderBitrate",
+        context.config().intValue("MediaElement", "maxEncoderBitrate", 0));
+  }
+
+  @Override
+  public final MediaPipeline getMediaPipeline() {
+    return pipeline;
+  }
+
+  @Override
+  public final Executor executor() {
+    return pipeline.loop();
+  }
+
+  @Override
+  protected void checkProperty(String property, Object value) {
+    switch (property) {
+      case "encoderBitrate", "minEncoderBitrate", "maxEncoderBitrate" ->
+          requireRange(property, value, 0, Integer.MAX_VALUE);
+      default -> super.checkProperty(property, value);
+    }
+  }
+
+  @Override
+  public Object invoke(String operation, Args args) {
+    switch (operation) {
+      case "connect":
+        connect(args.object("sink", MediaElement.class), MediaType.of(args.string("mediaType")),
+            args.string("sourceMediaDescription"), args.string("sinkMediaDescription"));
+        return null;
+      case "disconnect":
+        disconnect(args.object("sink", MediaElement.class), MediaType.of(args.string("mediaType")),
+            args.string("sourceMediaDescription"), args.string("sinkMediaDescription"));
+        return null;
+      case "getSourceConnections":
+        return structs(filter(sources, MediaType.of(args.string("mediaType")),
+            args.string("description"), false));
+      case "getSinkConnections":
+        return structs(filter(sinks, MediaType.of(args.string("mediaType")),
+            args.string("description"), true));
+      case "isMediaFlowingIn":
+        return isMediaFlowingIn(MediaType.of(args.string("mediaType")),
+            args.string("sinkMediaDescription", Connection.DEFAULT_DESCRIPTION));
+      case "isMediaFlowingOut":
+        return isMediaFlowingOut(MediaType.of(args.string("mediaType")),
+            args.string("sourceMediaDescription", Connection.DEFAULT_DESCRIPTION));
+      case "isMediaTranscoding":
+        // Nothing in this build transcodes: media passes through encoded.
+        return false;
+      case "getGstreamerDot":
+        return PipelineDot.render(pipeline);
+      default:
+        return super.invoke(operation, args);
+    }
+  }
+
+  /** Whether media of this type arrives at the input with this description. */
+  public boolean isMediaFlowingIn(MediaType type, String description) {
+    return false;
+  }
+
+  /** Whether media of this type leaves through the output with this description. */
+  public boolean isMediaFlowingOut(MediaType type, String description) {
+    return false;
+  }
+
+  /** Connects per the class comment's rules. Runs on the pipeline's loop. */
+  public final void connect(MediaElement sink, MediaType type, String sourceDescription,
+      String sinkDescription) {
+    if (sink.getMediaPipeline() != pipeline) {
+      throw new KurentoException(KurentoError.CONNECT_ERROR,
+          "Cannot connect " + getId() + " to " + sink.getId() + ": they are in different pipelines");
+    }
+    if (sink.isReleased()) {
+      throw KurentoException.objectNotFound(sink.getId());
+    }
+    String srcDesc = sourceDescription == null ? Connection.DEFAULT_DESCRIPTION : sourceDescription;
+    String sinkDesc = sinkDescription == null ? Connection.DEFAULT_DESCRIPTION : sinkDescription;
+    if (type == null) {
+      connectOne(sink, MediaType.AUDIO, srcDesc, sinkDesc);
+      connectOne(sink, MediaType.VIDEO, srcDesc, sinkDesc);
+      connectOne(sink, MediaType.DATA, srcDesc, sinkDesc);
+    } else {
+      connectOne(sink, type, srcDesc, sinkDesc);
+    }
+  }
+
+  private void connectOne(MediaElement sink, MediaType type, String srcDesc, String sinkDesc) {
+    Connection wanted = new Connection(this, sink, type, srcDesc, sinkDesc);
+    if (sinks.contains(wanted)) {
+      return;
+    }
+    for (Connection existing : List.copyOf(sink.sources)) {
+      if (existing.mediaType() == type && existing.sinkDescription().equals(sinkDesc)) {
+        existing.source().unlink(existing);
+      }
+    }
+    sinks.add(wanted);
+    sink.sources.add(wanted);
+    onSinkConnected(wanted);
+    sink.onSourceConnected(wanted);
+    fire("ElementConnected", Map.of("sink", sink, "mediaType", type.name(),
+        "sourceMediaDescription", srcDesc, "sinkMediaDescription", sinkDesc));
+  }
+
+  /** Removes the matching links; a null type or description matches any. */
+  public final void disconnect(MediaElement sink, MediaType type, String sourceDescription,
+      String sinkDescription) {
+    for (Connection c : List.copyOf(sinks)) {
+      if (c.sink() == sink && (type == null || c.mediaType() == type)
+          && (sourceDescription == null || c.sourceDescription().equals(sourceDescription))
+          && (sinkDescription == null || c.sinkDescription().equals(sinkDescription))) {
+        unlink(c);
+      }
+    }
+  }
+
+  private void unlink(Connection c) {
+    if (!sinks.remove(c)) {
+      return;
+    }
+    c.sink().sources.remove(c);
+    onSinkDisconnected(c);
+    c.sink().onSourceDisconnected(c);
+    if (!isReleased()) {
+      fire("ElementDisconnected", Map.of("sink", c.sink(), "mediaType", c.mediaType().name(),
+          "sourceMediaDescription", c.sourceDescription(),
+          "sinkMediaDescription", c.sinkDescription()));
+    }
+  }
+
+  /** Links where this element is the source. */
+  public final List<Connection> sinkConnections() {
+    return List.copyOf(sinks);
+  }
+
+  /** Links where this element is the sink. */
+  public final List<Connection> sourceConnections() {
+    return List.copyOf(sources);
+  }
+
+  /** Hooks for media routing: a link from this element was made or removed. */
+  protected void onSinkConnected(Connection connection) {
+  }
+
+  protected void onSinkDisconnected(Connection connection) {
+  }
+
+  /** Hooks for media routing: a link into this element was made or removed. */
+  protected void onSourceConnected(Connection connection) {
+  }
+
+  protected void onSourceDisconnected(Connection connection) {
+  }
+
+  @Override
+  protected void onRelease() {
+    for (Connection c : List.copyOf(sinks)) {
+      unlink(c);
+    }
+    for (Connection c : List.copyOf(sources)) {
+      c.source().unlink(c);
+    }
+  }
+
+  private static List<Connection> filter(List<Connection> links, MediaType type, String description,
+      boolean bySourceDescription) {
+    List<Connection> out = new ArrayList<>();
+    for (Connection c : links) {
+      String d = bySourceDescription ? c.sourceDescription() : c.sinkDescription();
+      if ((type == null || c.mediaType() == type) && (description == null || d.equals(description))) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private static List<Struct> structs(List<Connection> links) {
+    List<Struct> out = new ArrayList<>(links.size());
+    for (Connection c : links) {
+      out.add(c.toStruct());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,9 @@
+package org.rivulet.elements;
+
+/** Kurento's PassThrough: forwards what it receives, unchanged. */
+public class PassThrough extends MediaElement {
+  public PassThrough(ElementContext context, MediaPipeline pipeline) {
+    super(context, "PassThrough", pipeline);
+    register();
+  }
+}

@@ -1,0 +1,140 @@
+package org.rivulet.server.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged server ({@code server/target/rivulet-server.jar}, path from the {@code rivulet.jar}
+ * system property that Failsafe sets) started as a separate process on loopback, as users run it.
+ * {@link #close()} sends SIGTERM and waits for a clean exit.
+ */
+final class RivuletProcess implements AutoCloseable {
+  private final Process process;
+  private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private final int port;
+
+  private RivuletProcess(List<String> args, Map<String, String> env, int port) throws IOException {
+    this.port = port;
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Dio.netty.leakDetection.level=paranoid");
+    command.add("-jar");
+    command.add(jar());
+    command.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().keySet().removeIf(k -> k.startsWith("KMS_") || k.startsWith("KURENTO_"));
+    pb.environment().putAll(env);
+    this.process = pb.start();
+    Thread reader = new Thread(this::pump, "rivulet-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  static String jar() {
+    String jar = System.getProperty("rivulet.jar");
+    if (jar == null) {
+      throw new IllegalStateException("rivulet.jar system property not set (run through Failsafe)");
+    }
+    return jar;
+  }
+
+  /** Starts a server on a free loopback port and waits until it listens. */
+  static RivuletProcess start(String... extraArgs) throws Exception {
+    return start(Map.of(), extraArgs);
+  }
+
+  static RivuletProcess start(Map<String, String> env, String... extraArgs) throws Exception {
+    int port = freePort();
+    List<String> args = new ArrayList<>(List.of("--address", "127.0.0.1", "--port",
+        Integer.toString(port)));
+    args.addAll(List.of(extraArgs));
+    RivuletProcess p = new RivuletProcess(args, env, port);
+    if (!p.ready.await(30, TimeUnit.SECONDS)) {
+      p.process.destroyForcibly();
+      throw new IllegalStateException("Rivulet did not start:\n" + String.join("\n", p.output));
+    }
+    return p;
+  }
+
+  /** Runs the server with arguments that should make it exit; returns the exit code. */
+  static RivuletProcess run(Map<String, String> env, String... args) throws IOException {
+    return new RivuletProcess(List.of(args), env, -1);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private void pump() {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        output.add(line);
+        if (line.contains(" listening on ")) {
+          ready.countDown();
+        }
+      }
+    } catch (IOException e) {
+      output.add("<output closed: " + e + ">");
+    }
+  }
+
+  String url() {
+    return "ws://127.0.0.1:" + port + "/kurento";
+  }
+
+  int port() {
+    return port;
+  }
+
+  Process process() {
+    return process;
+  }
+
+  List<String> output() {
+    synchronized (output) {
+      return List.copyOf(output);
+    }
+  }
+
+  /** Waits for the process to exit by itself; returns its exit code. */
+  int waitForExit(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("Rivulet did not exit:\n" + String.join("\n", output()));
+    }
+    Thread.sleep(100); // let the reader take the last lines
+    return process.exitValue();
+  }
+
+  /** SIGTERM, then the exit code. */
+  int stop() throws InterruptedException {
+    process.destroy();
+    return waitForExit(15);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      stop();
+    }
+    List<String> leaks = output().stream().filter(l -> l.contains("LEAK:")).toList();
+    if (!leaks.isEmpty()) {
+      throw new AssertionError("The server reported ByteBuf leaks:\n" + String.join("\n", leaks));
+    }
+  }
+}
