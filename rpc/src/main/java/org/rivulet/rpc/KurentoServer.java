@@ -141,6 +141,18 @@ public final class KurentoServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A server with no listener, for tests that drive the protocol directly: {@link #protocol()}
+   * takes messages as a connection would deliver them.
+   */
+  public static KurentoServer unbound(Settings settings) {
+    return new KurentoServer(settings);
+  }
+
+  public KurentoProtocol protocol() {
+    return protocol;
+  }
+
   /** Bound addresses, ws first then wss. */
   public List<InetSocketAddress> addresses() {
     return listeners.stream().map(ch -> (InetSocketAddress) ch.localAddress()).toList();

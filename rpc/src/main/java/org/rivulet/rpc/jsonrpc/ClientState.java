@@ -29,6 +29,11 @@ public final class ClientState {
     this.boundSession = id;
   }
 
+  /** Completes when every request queued so far has been answered. */
+  synchronized CompletableFuture<Void> drained() {
+    return tail;
+  }
+
   /** Runs {@code step} after every earlier request of this connection has been answered. */
   synchronized void enqueue(java.util.function.Supplier<CompletableFuture<Void>> step) {
     tail = tail.thenCompose(v -> step.get()).exceptionally(e -> null);

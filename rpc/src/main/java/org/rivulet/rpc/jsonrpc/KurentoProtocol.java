@@ -538,7 +538,7 @@ public final class KurentoProtocol {
 
   private static void replaceNewrefs(JsonNode node, List<ObjectNode> previous) {
     if (node instanceof ObjectNode o) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getValue().isTextual()) {
           e.setValue(substitute(e.getValue().textValue(), previous));

@@ -87,7 +87,7 @@ public final class Marshaller {
       }
       String element = type.substring(0, type.length() - 2);
       Map<String, Object> map = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         map.put(e.getKey(), fromJson(e.getValue(), element, name));
       }

@@ -45,8 +45,9 @@ import java.util.regex.Pattern;
  * all.
  *
  * <p>Keys without a rule are kept but not checked, as Kurento ignores keys it does not read.
- * Blank values of module keys that have a rule count as unset ({@link #isBlankableKey}), as they
- * do for Kurento, whose elements fall back to their defaults.
+ * Blank values of module keys that have a rule count as unset ({@link #isBlankableKey}): an empty
+ * {@code externalIPv4=} line is the usual way of leaving a value out, and elements then use their
+ * defaults.
  */
 final class ConfigValidator {
 
@@ -87,10 +88,7 @@ final class ConfigValidator {
 
   private ConfigValidator() {}
 
-  /**
-   * Whether a blank value under {@code key} means "unset": true for the module keys this class
-   * checks. A blank {@code externalIPv4=} line is a common way of leaving a value out.
-   */
+  /** Whether a blank value under {@code key} means "unset": true for module keys checked here. */
   static boolean isBlankableKey(String key) {
     return key.startsWith(ConfigKeys.KURENTO) && RULES.containsKey(key);
   }
@@ -108,8 +106,7 @@ final class ConfigValidator {
       if (rule == null) {
         continue;
       }
-      String detail = s.isList() ? "is a list " + s.shown() + ", expected a single value"
-          : rule.check(s.text());
+      String detail = s.isList() ? "is a list, expected a single value" : rule.check(s.text());
       if (detail != null) {
         problems.add(s.problem(detail));
       }
@@ -126,8 +123,8 @@ final class ConfigValidator {
   private static void checkCombinations(Settings settings, Path configDir, List<String> problems) {
     Optional<Setting> ws = settings.setting(WS_PORT);
     Optional<Setting> wss = settings.setting(WSS_PORT);
-    int wsPort = ws.map(s -> Integer.parseInt(s.text())).orElse(0);
-    int wssPort = wss.map(s -> Integer.parseInt(s.text())).orElse(0);
+    int wsPort = ws.map(s -> Integer.parseInt(s.text().strip())).orElse(0);
+    int wssPort = wss.map(s -> Integer.parseInt(s.text().strip())).orElse(0);
     if (wsPort == 0 && wssPort == 0) {
       String wsName = ws.map(Setting::label).orElse(WS_PORT);
       String wssName = wss.map(Setting::label).orElse(WSS_PORT);
@@ -148,8 +145,8 @@ final class ConfigValidator {
     }
     Optional<Setting> min = settings.setting(MIN_PORT);
     Optional<Setting> max = settings.setting(MAX_PORT);
-    int minPort = min.map(s -> Integer.parseInt(s.text())).orElse(DEFAULT_MIN_PORT);
-    int maxPort = max.map(s -> Integer.parseInt(s.text())).orElse(DEFAULT_MAX_PORT);
+    int minPort = min.map(s -> Integer.parseInt(s.text().strip())).orElse(DEFAULT_MIN_PORT);
+    int maxPort = max.map(s -> Integer.parseInt(s.text().strip())).orElse(DEFAULT_MAX_PORT);
     if (minPort > maxPort) {
       String minName = min.map(Setting::label).orElse(MIN_PORT + " (default)");
       String maxName = max.map(Setting::label).orElse(MAX_PORT + " (default)");

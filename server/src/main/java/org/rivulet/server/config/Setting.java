@@ -76,9 +76,4 @@ public record Setting(String key, String text, List<String> items, String label,
     boolean secret = last.contains("password") || last.equals("turnurl");
     return key + "=" + (secret ? "****" : isList() ? items.toString() : text) + " (" + origin + ")";
   }
-
-  /** The value as written, for messages: quoted text, or the list in brackets. */
-  String shown() {
-    return isList() ? items.toString() : "\"" + text + "\"";
-  }
 }

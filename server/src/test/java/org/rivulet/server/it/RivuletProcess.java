@@ -121,16 +121,24 @@ final class RivuletProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** SIGTERM, then the exit code. */
+  /**
+   * SIGTERM, then the exit code. Through the process handle: {@link Process#destroy()} would also
+   * close our end of the output pipe and lose the last lines.
+   */
   int stop() throws InterruptedException {
-    process.destroy();
+    process.toHandle().destroy();
     return waitForExit(15);
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
-      stop();
+      try {
+        stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
     }
     List<String> leaks = output().stream().filter(l -> l.contains("LEAK:")).toList();
     if (!leaks.isEmpty()) {
