@@ -11,14 +11,14 @@ import org.slf4j.LoggerFactory;
  * The pipeline's media graph in Graphviz DOT, which is what Kurento's {@code getGstreamerDot}
  * returns (there it is GStreamer's graph; here it is Rivulet's elements and connections).
  */
-final class PipelineDot {
+public final class PipelineDot {
   private static final Logger log = LoggerFactory.getLogger(PipelineDot.class);
 
   private PipelineDot() {
   }
 
   /** Runs on the pipeline's loop. */
-  static String render(MediaPipeline pipeline) {
+  public static String render(MediaPipeline pipeline) {
     StringBuilder dot = new StringBuilder();
     dot.append("digraph pipeline {\n  rankdir=LR;\n  label=\"").append(escape(pipeline.getName()))
         .append("\";\n");

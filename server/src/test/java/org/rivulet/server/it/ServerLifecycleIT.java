@@ -92,6 +92,34 @@ class ServerLifecycleIT {
   }
 
   @Test
+  void secureWebSocketWithAPemCertificate(@TempDir Path dir) throws Exception {
+    // One PEM file with the certificate and its key, as Kurento's secure.certificate.
+    Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec",
+        "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+        "-addext", "subjectAltName=IP:127.0.0.1",
+        "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString())
+        .redirectErrorStream(true).start();
+    assertEquals(0, openssl.waitFor(), new String(openssl.getInputStream().readAllBytes()));
+    Files.writeString(dir.resolve("cert+key.pem"), Files.readString(dir.resolve("cert.pem"))
+        + Files.readString(dir.resolve("key.pem")));
+    int securePort = RivuletProcess.freePort();
+    Path conf = dir.resolve("kurento.conf.json");
+    Files.writeString(conf, """
+        {"mediaServer": {"net": {"websocket": {"port": 8888, "path": "kurento",
+            "secure": {"port": %d, "certificate": "cert+key.pem", "password": ""}}}}}
+        """.formatted(securePort));
+    try (RivuletProcess server = RivuletProcess.start("--conf-file", conf.toString())) {
+      String started = server.output().stream().filter(l -> l.contains(" listening on "))
+          .findFirst().orElseThrow();
+      assertTrue(started.contains("wss://127.0.0.1:" + securePort + "/kurento"), started);
+      try (RawClient c = RawClient.trustingAnyCertificate("wss://127.0.0.1:" + securePort
+          + "/kurento")) {
+        assertEquals("pong", c.ok("ping", null).path("value").asText());
+      }
+    }
+  }
+
+  @Test
   void objectsOfADisconnectedSessionAreCollectedUnlessItReconnects(@TempDir Path dir)
       throws Exception {
     Path conf = dir.resolve("kurento.conf.json");
