@@ -33,6 +33,7 @@ import org.kurento.client.HttpPostEndpoint;
 import org.kurento.client.HubPort;
 import org.kurento.client.ImageOverlayFilter;
 import org.kurento.client.KurentoClient;
+import org.kurento.client.KurentoConnectionListener;
 import org.kurento.client.MediaElement;
 import org.kurento.client.MediaObject;
 import org.kurento.client.MediaPipeline;
@@ -339,6 +340,50 @@ class KurentoClientConformanceIT {
     } finally {
       second.destroy();
       pipeline.release();
+    }
+  }
+
+  @Test
+  void theClientReconnectsToItsSessionWithConnect() throws Exception {
+    try (CuttableProxy proxy = new CuttableProxy(server.port())) {
+      CountDownLatch reconnected = new CountDownLatch(1);
+      boolean[] sameServer = new boolean[1];
+      KurentoClient client = KurentoClient.create("ws://127.0.0.1:" + proxy.port() + "/kurento",
+          new KurentoConnectionListener() {
+            @Override
+            public void connected() {
+            }
+
+            @Override
+            public void connectionFailed() {
+            }
+
+            @Override
+            public void disconnected() {
+            }
+
+            @Override
+            public void reconnected(boolean same) {
+              sameServer[0] = same;
+              reconnected.countDown();
+            }
+          });
+      try {
+        MediaPipeline pipeline = client.createMediaPipeline();
+        WebRtcEndpoint webRtc = new WebRtcEndpoint.Builder(pipeline).build();
+        CountDownLatch connectedEvent = new CountDownLatch(1);
+        webRtc.addElementConnectedListener(e -> connectedEvent.countDown());
+        proxy.cutAll();
+        assertTrue(reconnected.await(20, TimeUnit.SECONDS), "the client reconnected");
+        assertTrue(sameServer[0], "connect {sessionId} found the session: same server");
+        assertEquals(webRtc.getId(), webRtc.getName(), "objects survive the reconnection");
+        webRtc.connect(new PassThrough.Builder(pipeline).build());
+        assertTrue(connectedEvent.await(10, TimeUnit.SECONDS),
+            "events of the old subscription reach the new connection");
+        pipeline.release();
+      } finally {
+        client.destroy();
+      }
     }
   }
 
