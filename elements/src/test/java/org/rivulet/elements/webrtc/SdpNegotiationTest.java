@@ -1,0 +1,120 @@
+package org.rivulet.elements.webrtc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rivulet.elements.config.ModuleConfig;
+import org.rivulet.sdp.Direction;
+import org.rivulet.sdp.Fingerprint;
+import org.rivulet.sdp.Flag;
+import org.rivulet.sdp.MediaDescription;
+import org.rivulet.sdp.SdpParser;
+import org.rivulet.sdp.SdpWriter;
+import org.rivulet.sdp.SessionDescription;
+import org.rivulet.sdp.Setup;
+
+class SdpNegotiationTest {
+  private static final SupportedCodecs CODECS = SupportedCodecs.from(ModuleConfig.empty());
+
+  private static LocalParameters local(boolean recvonly, boolean sendonly) {
+    return new LocalParameters("abcd", "0123456789abcdefghijkl",
+        Fingerprint.of("sha-256", new byte[32]), "rivulet-cname", "stream1", 1111L, 2222L,
+        recvonly, sendonly, 0, 2000);
+  }
+
+  private static SessionDescription fixture(String name) throws Exception {
+    try (InputStream in = SdpNegotiationTest.class.getResourceAsStream(name)) {
+      return SdpParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"chrome-unified-plan-offer.sdp", "firefox-offer.sdp"})
+  void answersABrowserOffer(String fixture) throws Exception {
+    SessionDescription offer = fixture(fixture);
+    SdpNegotiation.Outcome outcome = SdpNegotiation.answer(offer, local(false, false), CODECS);
+    SessionDescription answer = outcome.description();
+    // The answer survives our own parser: what we send is well-formed SDP.
+    SessionDescription reparsed = SdpParser.parse(SdpWriter.write(answer));
+    assertEquals(answer, reparsed);
+    assertEquals(offer.media().size(), answer.media().size(), "one m-line per offered m-line");
+    for (int i = 0; i < offer.media().size(); i++) {
+      assertEquals(offer.media().get(i).mid(), answer.media().get(i).mid());
+    }
+    List<NegotiatedMedia> media = outcome.media();
+    assertTrue(media.stream().anyMatch(m -> m.kind().equals("audio")
+        && m.codecs().get(0).is("opus")), media.toString());
+    assertTrue(media.stream().anyMatch(m -> m.kind().equals("video")
+        && m.codecs().stream().anyMatch(c -> c.is("VP8"))), media.toString());
+    for (MediaDescription m : answer.media()) {
+      if (m.isRejected()) {
+        continue;
+      }
+      var attrs = answer.effective(m);
+      assertEquals(Setup.ACTIVE, attrs.setup().orElseThrow(), "we answer actpass with active");
+      assertTrue(attrs.rtcpMux());
+      assertEquals("abcd", attrs.iceUfrag().orElseThrow());
+      assertEquals(1, attrs.fingerprints().size());
+      assertEquals(Direction.SENDRECV, answer.direction(m));
+      for (var c : m.codecs()) {
+        assertTrue(offer.media().stream().flatMap(o -> o.codecs().stream())
+            .anyMatch(o -> o.payloadType() == c.payloadType() && o.name().equalsIgnoreCase(c.name())),
+            "payload types are the offerer's: " + c);
+      }
+    }
+    MediaDescription video = answer.media().stream().filter(m -> m.type().equals("video")
+        && !m.isRejected()).findFirst().orElseThrow();
+    assertEquals(2000, video.bandwidth("AS").orElseThrow(), "maxVideoRecvBandwidth as b=AS");
+    assertTrue(answer.attributes().bundleGroup().isPresent());
+  }
+
+  @Test
+  void recvonlyEndpointAnswersRecvonlyAndAnnouncesNoSsrc() throws Exception {
+    SdpNegotiation.Outcome outcome = SdpNegotiation.answer(fixture("chrome-unified-plan-offer.sdp"),
+        local(true, false), CODECS);
+    for (NegotiatedMedia m : outcome.media()) {
+      assertEquals(Direction.RECVONLY, m.direction());
+    }
+    assertFalse(SdpWriter.write(outcome.description()).contains("a=ssrc:"));
+  }
+
+  @Test
+  void offerAndAnswerBetweenTwoEndpoints() throws Exception {
+    SdpNegotiation.Outcome offer = SdpNegotiation.offer(local(false, false), CODECS, true, true);
+    String offerText = SdpWriter.write(offer.description());
+    assertTrue(offerText.contains("a=setup:actpass"), offerText);
+    LocalParameters other = new LocalParameters("wxyz", "zyxwvutsrqponmlkjihgfe",
+        Fingerprint.of("sha-256", new byte[32]), "c2", "stream2", 3333L, 4444L, false, false, 0, 0);
+    SdpNegotiation.Outcome answer = SdpNegotiation.answer(SdpParser.parse(offerText), other, CODECS);
+    List<NegotiatedMedia> agreed = SdpNegotiation.readAnswer(
+        SdpParser.parse(SdpWriter.write(answer.description())), offer.media());
+    assertEquals(2, agreed.size());
+    assertEquals(List.of(4444L), agreed.get(1).remoteSsrcs(), "the answerer's video SSRC");
+    assertEquals(Direction.SENDRECV, agreed.get(0).direction());
+  }
+
+  @Test
+  void anOfferWithoutIceCredentialsIsRefused() throws Exception {
+    String text = SdpWriter.write(fixture("chrome-unified-plan-offer.sdp"))
+        .replaceAll("a=ice-ufrag:[^\\r\\n]*\\r\\n", "").replaceAll("a=ice-pwd:[^\\r\\n]*\\r\\n", "");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SdpNegotiation.answer(SdpParser.parse(text), local(false, false), CODECS));
+    assertTrue(e.getMessage().contains("ICE credentials"), e.getMessage());
+  }
+
+  @Test
+  void rtcpMuxIsAlwaysAnswered() throws Exception {
+    SdpNegotiation.Outcome outcome = SdpNegotiation.answer(fixture("chrome-unified-plan-offer.sdp"),
+        local(false, false), CODECS);
+    outcome.description().media().stream().filter(m -> !m.isRejected())
+        .forEach(m -> assertTrue(m.attributes().has(Flag.RTCP_MUX)));
+  }
+}
