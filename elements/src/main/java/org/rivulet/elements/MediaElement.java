@@ -1,5 +1,6 @@
 package org.rivulet.elements;
 
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ public abstract class MediaElement extends MediaObject {
   private final MediaPipeline pipeline;
   /** Links where this element is the source. */
   private final List<Connection> sinks = new ArrayList<>();
+  private final MediaFlow flowIn = new MediaFlow(this, "MediaFlowInStateChanged");
+  private final MediaFlow flowOut = new MediaFlow(this, "MediaFlowOutStateChanged");
   /** Links where this element is the sink. */
   private final List<Connection> sources = new ArrayList<>();
 
@@ -89,12 +92,77 @@ public abstract class MediaElement extends MediaObject {
 
   /** Whether media of this type arrives at the input with this description. */
   public boolean isMediaFlowingIn(MediaType type, String description) {
-    return false;
+    return Connection.DEFAULT_DESCRIPTION.equals(description) && flowIn.isFlowing(type);
   }
 
   /** Whether media of this type leaves through the output with this description. */
   public boolean isMediaFlowingOut(MediaType type, String description) {
-    return false;
+    return Connection.DEFAULT_DESCRIPTION.equals(description) && flowOut.isFlowing(type);
+  }
+
+  // ---------------------------------------------------------------- media
+
+  /**
+   * Sends an RTP packet out of this element to every sink connected for its media type, each
+   * getting a retained duplicate (no payload copy; a sink that must change bytes copies first).
+   * Takes ownership of {@code rtp}. Runs on the pipeline's loop.
+   */
+  protected final void emitRtp(MediaType type, RtpFormat format, ByteBuf rtp) {
+    try {
+      boolean any = false;
+      for (Connection c : sinks) {
+        if (c.mediaType() == type) {
+          any = true;
+          c.sink().acceptRtp(type, format, rtp.retainedDuplicate());
+        }
+      }
+      if (any) {
+        flowOut.packet(type);
+      }
+    } finally {
+      rtp.release();
+    }
+  }
+
+  private void acceptRtp(MediaType type, RtpFormat format, ByteBuf rtp) {
+    if (isReleased()) {
+      rtp.release();
+      return;
+    }
+    flowIn.packet(type);
+    receiveRtp(type, format, rtp);
+  }
+
+  /**
+   * An RTP packet arriving at this element's input from a connected source. Takes ownership; the
+   * default drops it.
+   */
+  protected void receiveRtp(MediaType type, RtpFormat format, ByteBuf rtp) {
+    rtp.release();
+  }
+
+  /** Notes media arriving from outside the graph (an endpoint's network side). */
+  protected final void noteMediaIn(MediaType type) {
+    flowIn.packet(type);
+  }
+
+  /** Notes media leaving towards the outside (an endpoint's network side). */
+  protected final void noteMediaOut(MediaType type) {
+    flowOut.packet(type);
+  }
+
+  /** Asks every source connected for this media type for a keyframe (PLI/FIR travel upstream). */
+  protected final void requestKeyframeUpstream(MediaType type) {
+    for (Connection c : sources) {
+      if (c.mediaType() == type) {
+        c.source().onKeyframeRequest(type);
+      }
+    }
+  }
+
+  /** A sink asks this element for a keyframe; the default passes the request further upstream. */
+  protected void onKeyframeRequest(MediaType type) {
+    requestKeyframeUpstream(type);
   }
 
   /** Connects per the class comment's rules. Runs on the pipeline's loop. */
@@ -132,6 +200,10 @@ public abstract class MediaElement extends MediaObject {
     sink.sources.add(wanted);
     onSinkConnected(wanted);
     sink.onSourceConnected(wanted);
+    if (type == MediaType.VIDEO) {
+      // A new video sink can only start decoding at a keyframe.
+      onKeyframeRequest(MediaType.VIDEO);
+    }
     fire("ElementConnected", Map.of("sink", sink, "mediaType", type.name(),
         "sourceMediaDescription", srcDesc, "sinkMediaDescription", sinkDesc));
   }
@@ -188,6 +260,8 @@ public abstract class MediaElement extends MediaObject {
 
   @Override
   protected void onRelease() {
+    flowIn.stop();
+    flowOut.stop();
     for (Connection c : List.copyOf(sinks)) {
       unlink(c);
     }

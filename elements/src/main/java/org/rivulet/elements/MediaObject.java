@@ -151,6 +151,11 @@ public abstract class MediaObject {
     context.events().fire(this, eventType, data);
   }
 
+  /** {@link #fire} for helpers of this package. */
+  final void raise(String eventType, Map<String, Object> data) {
+    fire(eventType, data);
+  }
+
   // ---------------------------------------------------------------- properties
 
   /** Declares a property this class keeps as a plain value, with its initial value. */

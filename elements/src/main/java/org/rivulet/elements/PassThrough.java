@@ -6,4 +6,9 @@ public class PassThrough extends MediaElement {
     super(context, "PassThrough", pipeline);
     register();
   }
+
+  @Override
+  protected void receiveRtp(MediaType type, RtpFormat format, io.netty.buffer.ByteBuf rtp) {
+    emitRtp(type, format, rtp);
+  }
 }
