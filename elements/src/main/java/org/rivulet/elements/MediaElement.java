@@ -24,6 +24,8 @@ public abstract class MediaElement extends MediaObject {
   private final List<Connection> sinks = new ArrayList<>();
   private final MediaFlow flowIn = new MediaFlow(this, "MediaFlowInStateChanged");
   private final MediaFlow flowOut = new MediaFlow(this, "MediaFlowOutStateChanged");
+  /** Set while this element forwards a keyframe request, to stop it going round a cycle. */
+  private boolean forwardingKeyframeRequest;
   /** Links where this element is the sink. */
   private final List<Connection> sources = new ArrayList<>();
 
@@ -151,12 +153,24 @@ public abstract class MediaElement extends MediaObject {
     flowOut.packet(type);
   }
 
-  /** Asks every source connected for this media type for a keyframe (PLI/FIR travel upstream). */
+  /**
+   * Asks every source connected for this media type for a keyframe (PLI/FIR travel upstream). The
+   * graph may have cycles (an endpoint connected to itself, two endpoints connected both ways), so a
+   * request that comes back to an element already forwarding it stops there.
+   */
   protected final void requestKeyframeUpstream(MediaType type) {
-    for (Connection c : sources) {
-      if (c.mediaType() == type) {
-        c.source().onKeyframeRequest(type);
+    if (forwardingKeyframeRequest) {
+      return;
+    }
+    forwardingKeyframeRequest = true;
+    try {
+      for (Connection c : List.copyOf(sources)) {
+        if (c.mediaType() == type) {
+          c.source().onKeyframeRequest(type);
+        }
       }
+    } finally {
+      forwardingKeyframeRequest = false;
     }
   }
 

@@ -146,6 +146,24 @@ class MediaRoutingTest {
   }
 
   @Test
+  void keyframeRequestsStopAtCycles() throws Exception {
+    ElementContext ctx = contextOf();
+    PassThrough a = on(() -> new PassThrough(ctx, pipeline));
+    PassThrough b = on(() -> new PassThrough(ctx, pipeline));
+    on(() -> {
+      a.connect(a, null, null, null);  // loopback, as Kurento's hello world does
+      a.connect(b, MediaType.VIDEO, null, null);
+      b.connect(a, MediaType.VIDEO, null, null);  // a one-to-one call
+      return null;
+    });
+    // Each connect asked upstream for a keyframe around a cycle; reaching here means it stopped.
+    List<Connection> video = on(() -> a.sourceConnections().stream()
+        .filter(c -> c.mediaType() == MediaType.VIDEO).toList());
+    assertEquals(1, video.size());
+    assertEquals(b, video.get(0).source(), "b replaced a as a's video source");
+  }
+
+  @Test
   void packetsToAReleasedSinkAreDropped() throws Exception {
     ElementContext ctx = contextOf();
     TestSource source = on(() -> new TestSource(ctx, pipeline));
