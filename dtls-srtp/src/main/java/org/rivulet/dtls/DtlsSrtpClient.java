@@ -1,0 +1,126 @@
+package org.rivulet.dtls;
+
+import java.io.IOException;
+import java.util.Hashtable;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.AlertLevel;
+import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.DefaultTlsClient;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.TlsAuthentication;
+import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsSRTPUtils;
+import org.bouncycastle.tls.TlsServerCertificate;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+
+/**
+ * The client role of a WebRTC DTLS-SRTP handshake as a Bouncy Castle {@code TlsClient}: DTLS 1.2 only,
+ * {@code use_srtp} offered with the configured profiles (RFC 5764 section 4.1), the server certificate
+ * checked against the remote fingerprints (RFC 5763 section 5), our certificate sent when asked, keys
+ * exported on completion.
+ *
+ * <p>One instance per handshake; every callback runs on the DTLS executor thread inside
+ * {@code DTLSClientProtocol.connect}.
+ */
+final class DtlsSrtpClient extends DefaultTlsClient implements DtlsSrtpPeer {
+  private final DtlsConfig config;
+  private final LocalCredentials credentials;
+  private final PeerCertificateVerifier verifier;
+  private DtlsSrtpProfile profile;
+  private DtlsSrtpKeys keys;
+  private volatile boolean closeNotifyReceived;
+
+  DtlsSrtpClient(JcaTlsCrypto crypto, DtlsConfig config) {
+    super(crypto);
+    this.config = config;
+    this.credentials = new LocalCredentials(crypto, config.certificate());
+    this.verifier = new PeerCertificateVerifier(config.remoteFingerprints());
+  }
+
+  @Override
+  protected ProtocolVersion[] getSupportedVersions() {
+    return ProtocolVersion.DTLSv12.only();
+  }
+
+  @Override
+  protected int[] getSupportedCipherSuites() {
+    return DtlsCipherSuites.forClient(getCrypto());
+  }
+
+  @Override
+  public int getHandshakeTimeoutMillis() {
+    return config.handshakeTimeoutMillis();
+  }
+
+  /** Bouncy Castle's extensions API predates generics. */
+  @Override
+  @SuppressWarnings("rawtypes")
+  public Hashtable getClientExtensions() throws IOException {
+    Hashtable extensions = super.getClientExtensions();
+    TlsSRTPUtils.addUseSRTPExtension(extensions, UseSrtpNegotiation.offer(config.srtpProfiles()));
+    return extensions;
+  }
+
+  @Override
+  @SuppressWarnings("rawtypes")
+  public void processServerExtensions(Hashtable serverExtensions) throws IOException {
+    super.processServerExtensions(serverExtensions);
+    profile = UseSrtpNegotiation.accept(serverExtensions, config.srtpProfiles());
+  }
+
+  @Override
+  public TlsAuthentication getAuthentication() {
+    return new TlsAuthentication() {
+      @Override
+      public void notifyServerCertificate(TlsServerCertificate serverCertificate) throws IOException {
+        verifier.verify(serverCertificate.getCertificate());
+      }
+
+      @Override
+      public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
+        return credentials.signer(context, request.getSupportedSignatureAlgorithms());
+      }
+    };
+  }
+
+  /**
+   * The only place keys come from; the checks repeat what the earlier callbacks enforce, so that no
+   * path through Bouncy Castle can reach an export without them.
+   */
+  @Override
+  public void notifyHandshakeComplete() throws IOException {
+    super.notifyHandshakeComplete();
+    if (!verifier.isVerified()) {
+      throw new RejectedHandshake(DtlsFailureReason.NO_PEER_CERTIFICATE,
+          AlertDescription.handshake_failure, "handshake completed without a verified server certificate");
+    }
+    if (profile == null) {
+      throw new RejectedHandshake(DtlsFailureReason.NO_SRTP_PROFILE, AlertDescription.handshake_failure,
+          "handshake completed without use_srtp");
+    }
+    keys = DtlsSrtpExporter.export(context, profile, DtlsRole.CLIENT);
+  }
+
+  @Override
+  public void notifyAlertRaised(short level, short description, String message, Throwable cause) {
+    AlertLog.raised(DtlsRole.CLIENT, level, description, message);
+  }
+
+  @Override
+  public void notifyAlertReceived(short level, short description) {
+    AlertLog.received(DtlsRole.CLIENT, level, description);
+    if (level == AlertLevel.warning && description == AlertDescription.close_notify) {
+      closeNotifyReceived = true;
+    }
+  }
+
+  @Override
+  public DtlsSrtpKeys keys() {
+    return keys;
+  }
+
+  @Override
+  public boolean closeNotifyReceived() {
+    return closeNotifyReceived;
+  }
+}
