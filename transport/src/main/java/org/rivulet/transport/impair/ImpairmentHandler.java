@@ -1,0 +1,221 @@
+package org.rivulet.transport.impair;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufHolder;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.channels.ClosedChannelException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Simulates a bad network inside a pipeline, for tests of loss recovery (NACK/RTX, FEC, jitter buffers,
+ * DTLS retransmission): drops, duplicates, delays and reorders packets, separately for each direction, with
+ * decisions drawn from a {@link SplittableRandom} seeded by the test. The same seed and the same packets
+ * give the same decisions, run after run.
+ *
+ * <pre>
+ *   packet --&gt; draw loss, duplicate, reorder, jitter (always four draws, so one setting never shifts
+ *              the decisions of another)
+ *          --&gt; lost?        release it (outbound: the write succeeds, as a send into a lossy network does)
+ *          --&gt; delay = delay + jitter draw + (reordered? reorderDelay : 0)
+ *          --&gt; pass it on now (delay 0) or from a task scheduled on the channel's event loop
+ *          --&gt; duplicated?  pass a deep copy on right after it
+ * </pre>
+ *
+ * <p>Place it next to the socket (first in the pipeline) to impair what goes on the wire. It acts on
+ * {@link ByteBuf}s and {@link ByteBufHolder}s ({@code DatagramPacket}s); other messages pass untouched and
+ * uncounted.
+ *
+ * <p>Ownership: takes ownership of every buffer (holder) it reads or writes, and passes it on or releases
+ * it exactly once: a lost packet at once, a delayed one that is still waiting when the channel closes or
+ * the handler is removed then (its write promise, if any, fails with {@link ClosedChannelException}).
+ * Duplicates are copies of their own, owned by whoever receives them.
+ *
+ * <p>Pitfalls:
+ * <ul>
+ *   <li>Not {@code @Sharable}: it holds random generators, pending packets and counters for one channel.
+ *   <li>A duplicate is a deep copy, not a {@code retainedDuplicate()}: the layers above decrypt in place,
+ *       and two views of one buffer would decrypt each other's bytes.
+ *   <li>Delay never sleeps: delayed packets wait in tasks on the channel's event loop. In an
+ *       {@code EmbeddedChannel}, {@code advanceTimeBy} (or {@code runScheduledPendingTasks} once the time
+ *       has come) lets them out; a delayed inbound packet is followed by {@code channelReadComplete}, so
+ *       the layers above flush as after any read.
+ *   <li>A delayed outbound packet is written and flushed when its time comes; the caller's flush, earlier,
+ *       does not wait for it.
+ * </ul>
+ */
+public final class ImpairmentHandler extends ChannelDuplexHandler {
+
+  private final Direction inbound;
+  private final Direction outbound;
+  private final Set<Pending> pending = new LinkedHashSet<>();
+
+  /**
+   * @param seed seeds both directions (each gets its own generator split from one seeded with this)
+   * @param inbound what to do to packets read from the channel
+   * @param outbound what to do to packets written to it
+   */
+  public ImpairmentHandler(long seed, Impairment inbound, Impairment outbound) {
+    SplittableRandom root = new SplittableRandom(seed);
+    this.inbound = new Direction(Objects.requireNonNull(inbound, "inbound"), root.split());
+    this.outbound = new Direction(Objects.requireNonNull(outbound, "outbound"), root.split());
+  }
+
+  /** What was done to inbound packets. */
+  public ImpairmentCounters inboundCounters() {
+    return inbound.counters;
+  }
+
+  /** What was done to outbound packets. */
+  public ImpairmentCounters outboundCounters() {
+    return outbound.counters;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (isPacket(msg)) {
+      impair(ctx, inbound, msg, null);
+    } else {
+      ctx.fireChannelRead(msg);
+    }
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (isPacket(msg)) {
+      impair(ctx, outbound, msg, promise);
+    } else {
+      ctx.write(msg, promise);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    discardPending();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    discardPending();
+  }
+
+  private static boolean isPacket(Object msg) {
+    return msg instanceof ByteBuf || msg instanceof ByteBufHolder;
+  }
+
+  /** Takes ownership of {@code msg}; {@code promise} is null inbound. */
+  private void impair(ChannelHandlerContext ctx, Direction d, Object msg, ChannelPromise promise) {
+    ImpairmentCounters counters = d.counters;
+    Impairment impairment = d.impairment;
+    counters.seen++;
+    double lossDraw = d.random.nextDouble();
+    double duplicateDraw = d.random.nextDouble();
+    double reorderDraw = d.random.nextDouble();
+    double jitterDraw = d.random.nextDouble();
+
+    if (lossDraw < impairment.loss()) {
+      counters.lost++;
+      ReferenceCountUtil.release(msg);
+      if (promise != null) {
+        promise.trySuccess();
+      }
+      return;
+    }
+    long delayNanos = impairment.delay().toNanos() + (long) (jitterDraw * impairment.jitter().toNanos());
+    if (reorderDraw < impairment.reorder()) {
+      counters.reordered++;
+      delayNanos += impairment.reorderDelay().toNanos();
+    }
+    Object copy = null;
+    if (duplicateDraw < impairment.duplicate()) {
+      copy = msg instanceof ByteBuf buf ? buf.copy() : ((ByteBufHolder) msg).copy();
+      counters.duplicated++;
+    }
+    pass(ctx, d, msg, promise, delayNanos);
+    if (copy != null) {
+      pass(ctx, d, copy, promise == null ? null : ctx.newPromise(), delayNanos);
+    }
+  }
+
+  private void pass(ChannelHandlerContext ctx, Direction d, Object msg, ChannelPromise promise,
+      long delayNanos) {
+    if (delayNanos == 0) {
+      if (d == inbound) {
+        ctx.fireChannelRead(msg);
+      } else {
+        ctx.write(msg, promise);
+      }
+      return;
+    }
+    d.counters.delayed++;
+    Pending p = new Pending(ctx, d, msg, promise);
+    pending.add(p);
+    p.task = ctx.executor().schedule(p, delayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Releases every packet still waiting, cancelling its task. */
+  private void discardPending() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    for (Pending p : new ArrayList<>(pending)) {
+      p.task.cancel(false);
+      p.direction.counters.discardedOnClose++;
+      ReferenceCountUtil.release(p.msg);
+      if (p.promise != null) {
+        p.promise.tryFailure(new ClosedChannelException());
+      }
+    }
+    pending.clear();
+  }
+
+  /** A direction's settings, generator and counters. */
+  private static final class Direction {
+    final Impairment impairment;
+    final SplittableRandom random;
+    final ImpairmentCounters counters = new ImpairmentCounters();
+
+    Direction(Impairment impairment, SplittableRandom random) {
+      this.impairment = impairment;
+      this.random = random;
+    }
+  }
+
+  /** A delayed packet: passed on by its task, or released by {@link #discardPending()}. */
+  private final class Pending implements Runnable {
+    final ChannelHandlerContext ctx;
+    final Direction direction;
+    final Object msg;
+    final ChannelPromise promise;
+    ScheduledFuture<?> task;
+
+    Pending(ChannelHandlerContext ctx, Direction direction, Object msg, ChannelPromise promise) {
+      this.ctx = ctx;
+      this.direction = direction;
+      this.msg = msg;
+      this.promise = promise;
+    }
+
+    @Override
+    public void run() {
+      if (!pending.remove(this)) {
+        return; // discarded meanwhile
+      }
+      if (direction == inbound) {
+        ctx.fireChannelRead(msg);
+        ctx.fireChannelReadComplete();
+      } else {
+        ctx.writeAndFlush(msg, promise);
+      }
+    }
+  }
+}
