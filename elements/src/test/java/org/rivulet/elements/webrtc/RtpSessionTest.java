@@ -1,0 +1,137 @@
+package org.rivulet.elements.webrtc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rivulet.elements.MediaType;
+import org.rivulet.elements.RtpFormat;
+import org.rivulet.rtp.RtpPacket;
+import org.rivulet.sdp.Codec;
+import org.rivulet.sdp.Direction;
+import org.rivulet.srtp.SrtpProfile;
+import org.rivulet.srtp.SrtpReceiver;
+import org.rivulet.srtp.SrtpSender;
+
+/** Two RTP sessions back to back, as two peers: SRTP, payload type mapping, rewriting, PLI. */
+class RtpSessionTest {
+  private static final UnpooledByteBufAllocator ALLOC = new UnpooledByteBufAllocator(false);
+  private static final byte[] KEY_AB = new byte[16];
+  private static final byte[] SALT_AB = new byte[14];
+  private static final byte[] KEY_BA = new byte[16];
+  private static final byte[] SALT_BA = new byte[14];
+
+  static {
+    for (int i = 0; i < 16; i++) {
+      KEY_AB[i] = (byte) i;
+      KEY_BA[i] = (byte) (100 + i);
+    }
+  }
+
+  private final List<Object[]> atA = new ArrayList<>();
+  private final List<Object[]> atB = new ArrayList<>();
+  private final List<MediaType> keyframesAtA = new ArrayList<>();
+  private RtpSession a;
+  private RtpSession b;
+
+  private static List<NegotiatedMedia> media(long audioSsrc, long videoSsrc, int vp8Pt) {
+    return List.of(
+        new NegotiatedMedia("0", "audio", List.of(new Codec(111, "opus", 48000, 2, "", List.of())),
+            Direction.SENDRECV, audioSsrc, List.of()),
+        new NegotiatedMedia("1", "video", List.of(Codec.of(vp8Pt, "VP8", 90000)),
+            Direction.SENDRECV, videoSsrc, List.of()));
+  }
+
+  private void wire(int vp8Pt) {
+    a = new RtpSession(media(11, 12, vp8Pt), ALLOC, d -> b.receive(d), new RtpSession.Input() {
+      @Override
+      public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp) {
+        atA.add(new Object[] {kind, format, RtpPacket.parse(rtp).payloadType()});
+        rtp.release();
+      }
+
+      @Override
+      public void keyframeRequested(MediaType kind) {
+        keyframesAtA.add(kind);
+      }
+    });
+    b = new RtpSession(media(21, 22, vp8Pt), ALLOC, d -> a.receive(d), new RtpSession.Input() {
+      @Override
+      public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp) {
+        RtpPacket p = RtpPacket.parse(rtp);
+        atB.add(new Object[] {kind, format, p.payloadType(), p.ssrc(), p.sequenceNumber()});
+        rtp.release();
+      }
+
+      @Override
+      public void keyframeRequested(MediaType kind) {
+      }
+    });
+    a.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
+        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
+    b.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA),
+        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB));
+  }
+
+  private static ByteBuf rtp(int pt, int seq, int ssrc) {
+    ByteBuf buf = ALLOC.heapBuffer(200);
+    buf.writeByte(0x80).writeByte(pt).writeShort(seq).writeInt(90000).writeInt(ssrc);
+    buf.writeBytes(new byte[100]);
+    return buf;
+  }
+
+  @Test
+  void mediaCrossesWithTheSessionsPayloadTypeAndTheSendersSsrc() {
+    // Both ends of one session share its payload types; the packet came from another session (120).
+    wire(100);
+    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
+    for (int i = 0; i < 3; i++) {
+      a.send(MediaType.VIDEO, vp8, rtp(120, 5000 + i, 0x1234));
+    }
+    assertEquals(3, atB.size());
+    Object[] first = atB.get(0);
+    assertEquals(MediaType.VIDEO, first[0]);
+    assertEquals(100, first[2], "the session's payload type for VP8");
+    assertEquals(12, first[3], "a's video SSRC");
+    assertEquals(((int) first[4] + 2) & 0xffff, atB.get(2)[4], "continuous sequence numbers");
+  }
+
+  @Test
+  void aSourceSwitchKeepsSequenceNumbersContinuous() {
+    wire(96);
+    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
+    a.send(MediaType.VIDEO, vp8, rtp(96, 100, 1));
+    a.send(MediaType.VIDEO, vp8, rtp(96, 40000, 2));
+    int s0 = (int) atB.get(0)[4];
+    assertEquals((s0 + 1) & 0xffff, atB.get(1)[4]);
+  }
+
+  @Test
+  void aCodecThePeerDidNotAcceptIsDropped() {
+    wire(96);
+    a.send(MediaType.VIDEO, new RtpFormat("H264", 90000, 1), rtp(102, 1, 1));
+    assertTrue(atB.isEmpty());
+    assertEquals(1, a.drops(RtpSession.Drop.NO_MATCHING_CODEC));
+  }
+
+  @Test
+  void pliReachesTheSenderOfTheVideo() {
+    wire(96);
+    a.send(MediaType.VIDEO, new RtpFormat("VP8", 90000, 1), rtp(96, 1, 1));
+    b.requestKeyframe();
+    assertEquals(List.of(MediaType.VIDEO), keyframesAtA);
+  }
+
+  @Test
+  void tamperedPacketsAreDroppedAndCounted() {
+    wire(96);
+    ByteBuf garbage = ALLOC.heapBuffer(64).writeByte(0x80).writeByte(96).writeBytes(new byte[40]);
+    b.receive(garbage);
+    assertEquals(1, b.drops(RtpSession.Drop.SRTP_FAILED));
+    assertTrue(atB.isEmpty());
+  }
+}
