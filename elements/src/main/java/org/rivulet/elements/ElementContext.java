@@ -3,6 +3,7 @@ package org.rivulet.elements;
 import io.netty.channel.EventLoopGroup;
 import java.util.concurrent.Executor;
 import org.rivulet.elements.config.ModuleConfig;
+import org.rivulet.elements.webrtc.MediaNetwork;
 
 /**
  * The services every media object shares: the registry, the event sink, the module configuration,
@@ -15,14 +16,30 @@ public final class ElementContext {
   private final ModuleConfig config;
   private final EventLoopGroup mediaLoops;
   private final Executor blocking;
+  private final MediaNetwork network;
 
   public ElementContext(MediaObjectRegistry registry, EventSink events, ModuleConfig config,
       EventLoopGroup mediaLoops, Executor blocking) {
+    this(registry, events, config, mediaLoops, blocking, null);
+  }
+
+  /**
+   * @param network sockets, addresses and certificates for RTP endpoints; null where no endpoint
+   *     will negotiate media (object-model tests)
+   */
+  public ElementContext(MediaObjectRegistry registry, EventSink events, ModuleConfig config,
+      EventLoopGroup mediaLoops, Executor blocking, MediaNetwork network) {
     this.registry = registry;
     this.events = events;
     this.config = config;
     this.mediaLoops = mediaLoops;
     this.blocking = blocking;
+    this.network = network;
+  }
+
+  /** Network access for RTP endpoints, or null when this server was built without it. */
+  public MediaNetwork network() {
+    return network;
   }
 
   public MediaObjectRegistry registry() {

@@ -26,6 +26,7 @@ import org.rivulet.elements.ServerEnvironment;
 import org.rivulet.elements.ServerManager;
 import org.rivulet.elements.Struct;
 import org.rivulet.elements.config.ModuleConfig;
+import org.rivulet.elements.webrtc.MediaNetwork;
 import org.rivulet.rpc.jsonrpc.EventDispatcher;
 import org.rivulet.rpc.jsonrpc.JsonRpcDecoder;
 import org.rivulet.rpc.jsonrpc.KurentoProtocol;
@@ -84,7 +85,7 @@ public final class KurentoServer implements AutoCloseable {
     Marshaller marshaller = new Marshaller(kmd, registry);
     EventDispatcher events = new EventDispatcher(kmd, marshaller, sessions, mapper);
     ElementContext context = new ElementContext(registry, events, settings.moduleConfig(),
-        loops.media(), blocking);
+        loops.media(), blocking, new MediaNetwork(loops, blocking, settings.moduleConfig()));
     new ServerManager(context, new Environment(factories));
     this.protocol = new KurentoProtocol(kmd, marshaller, sessions, context, factories, mapper);
     long period = settings.garbageCollectorPeriodSeconds();

@@ -9,6 +9,7 @@ import org.rivulet.elements.Struct;
 import org.rivulet.elements.config.ModuleConfig;
 import org.rivulet.elements.error.KurentoError;
 import org.rivulet.elements.error.KurentoException;
+import org.rivulet.elements.webrtc.WebRtcSession;
 
 /**
  * Kurento's WebRtcEndpoint. Its network settings start from {@code WebRtcEndpoint.conf.ini} and the
@@ -26,6 +27,7 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
   private final String certificateKeyType;
   private final String qosDscp;
   private final List<Struct> pendingCandidates = new ArrayList<>();
+  private WebRtcSession session;
 
   public WebRtcEndpoint(ElementContext context, MediaPipeline pipeline, Args params) {
     super(context, "WebRtcEndpoint", pipeline);
@@ -91,6 +93,18 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
       case "addIceCandidate":
         addIceCandidate(args.struct("candidate"));
         return null;
+      case "processOffer":
+        return processOffer(args.string("offer"));
+      case "generateOffer":
+        return generateOffer(args.struct("options"));
+      case "processAnswer":
+        return processAnswer(args.string("answer"));
+      case "gatherCandidates":
+        session().gatherCandidates();
+        return null;
+      case "requestKeyframe":
+        session().requestKeyframe();
+        return null;
       default:
         return super.invoke(operation, args);
     }
@@ -98,8 +112,12 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
 
   private void addIceCandidate(Struct candidate) {
     String text = candidate.string("candidate");
+    if (session != null && session.hasTransport()) {
+      session.addRemoteCandidate(text);
+      return;
+    }
     if (text == null || text.isEmpty()) {
-      // End of candidates (trickle ICE): nothing to do, as in Kurento.
+      // End of candidates (trickle ICE) before the SDP: nothing to queue.
       return;
     }
     if (pendingCandidates.size() >= MAX_PENDING_CANDIDATES) {
@@ -107,5 +125,120 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
           "Error adding candidate: more than " + MAX_PENDING_CANDIDATES + " pending candidates");
     }
     pendingCandidates.add(candidate);
+  }
+
+  private WebRtcSession session() {
+    if (session == null) {
+      session = new WebRtcSession(this, context, new WebRtcSession.Callbacks() {
+        @Override
+        public void fire(String type, java.util.Map<String, Object> data) {
+          WebRtcEndpoint.this.fire(type, data);
+        }
+
+        @Override
+        public void rtp(org.rivulet.elements.MediaType kind, org.rivulet.elements.RtpFormat format,
+            io.netty.buffer.ByteBuf rtp) {
+          noteMediaIn(kind);
+          emitRtp(kind, format, rtp);
+        }
+
+        @Override
+        public void keyframeRequested(org.rivulet.elements.MediaType kind) {
+          requestKeyframeUpstream(kind);
+        }
+
+        @Override
+        public void mediaState(String state) {
+          String old = (String) property("mediaState");
+          if (!old.equals(state)) {
+            updateProperty("mediaState", state);
+            updateProperty("connectionState", state);
+            fire("MediaStateChanged", java.util.Map.of("oldState", old, "newState", state));
+            fire("ConnectionStateChanged", java.util.Map.of("oldState", old, "newState", state));
+            if (state.equals("CONNECTED")) {
+              fire("MediaSessionStarted", java.util.Map.of());
+              // Whoever receives our video needs a keyframe to start decoding.
+              requestKeyframeUpstream(org.rivulet.elements.MediaType.VIDEO);
+            } else {
+              fire("MediaSessionTerminated", java.util.Map.of());
+            }
+          }
+        }
+
+        @Override
+        public void iceState(java.util.List<Struct> pairs, java.util.List<Struct> connections,
+            java.util.List<Struct> dtls) {
+          updateProperty("ICECandidatePairs", pairs);
+          updateProperty("IceConnectionState", connections);
+          updateProperty("DtlsConnectionState", dtls);
+        }
+      });
+    }
+    return session;
+  }
+
+  private Object processOffer(String offer) {
+    java.util.concurrent.CompletionStage<String> answer = session().processOffer(offer);
+    return answer.thenApply(sdp -> {
+      setRemoteDescription(offer);
+      setLocalDescription(sdp);
+      flushPendingCandidates();
+      return sdp;
+    });
+  }
+
+  private Object generateOffer(Struct options) {
+    boolean audio = options == null || !Boolean.FALSE.equals(options.get("offerToReceiveAudio"));
+    boolean video = options == null || !Boolean.FALSE.equals(options.get("offerToReceiveVideo"));
+    return session().generateOffer(audio, video).thenApply(sdp -> {
+      setLocalDescription(sdp);
+      return sdp;
+    });
+  }
+
+  private Object processAnswer(String answer) {
+    String local = session().processAnswer(answer);
+    setRemoteDescription(answer);
+    flushPendingCandidates();
+    return local;
+  }
+
+  private void flushPendingCandidates() {
+    for (Struct c : pendingCandidates) {
+      session.addRemoteCandidate(c.string("candidate"));
+    }
+    pendingCandidates.clear();
+  }
+
+  @Override
+  protected void receiveRtp(org.rivulet.elements.MediaType type,
+      org.rivulet.elements.RtpFormat format, io.netty.buffer.ByteBuf rtp) {
+    if (session == null || sendonlyBlocked()) {
+      rtp.release();
+      return;
+    }
+    if (session.send(type, format, rtp)) {
+      noteMediaOut(type);
+    }
+  }
+
+  private boolean sendonlyBlocked() {
+    return recvonly;
+  }
+
+  @Override
+  protected void onKeyframeRequest(org.rivulet.elements.MediaType type) {
+    // This endpoint is a source: it asks its remote peer, not the graph.
+    if (session != null && type == org.rivulet.elements.MediaType.VIDEO) {
+      session.requestKeyframe();
+    }
+  }
+
+  @Override
+  protected void onRelease() {
+    super.onRelease();
+    if (session != null) {
+      session.close();
+    }
   }
 }

@@ -103,47 +103,4 @@ class BrowserHarnessIT {
       }
     }
   }
-
-  /**
-   * Kurento's Java hello-world (protocol notes 9.1) against Rivulet, with the browser's real offer
-   * and candidates, as far as the server goes today: the browser's candidates are queued before
-   * {@code processOffer}, as Kurento allows, and {@code processOffer} answers NOT_IMPLEMENTED.
-   * When WebRTC lands this becomes: answer to the browser, {@code gatherCandidates}, the server's
-   * candidates to the browser, and frames decoded from the loopback.
-   */
-  @Test
-  void helloWorldSignallingReachesProcessOffer() throws Exception {
-    try (RivuletProcess server = RivuletProcess.start(); Browser browser = Browser.start()) {
-      KurentoClient kurento = KurentoClient.create(server.url());
-      try {
-        MediaPipeline pipeline = kurento.createMediaPipeline();
-        WebRtcEndpoint webRtc = new WebRtcEndpoint.Builder(pipeline).build();
-        webRtc.connect(webRtc);
-        List<IceCandidate> serverCandidates = new CopyOnWriteArrayList<>();
-        webRtc.addIceCandidateFoundListener(event -> serverCandidates.add(event.getCandidate()));
-        webRtc.setName("user1_webrtcendpoint");
-
-        String offer = browser.createOffer(true, true);
-        List<BrowserCandidate> loopback = new ArrayList<>();
-        for (BrowserCandidate c : browser.peer().gatherLocalCandidates(GATHERING)) {
-          if (c.isLoopback()) {
-            loopback.add(c);
-          }
-        }
-        assertTrue(!loopback.isEmpty(), "the browser gathered loopback candidates");
-        for (BrowserCandidate c : loopback) {
-          webRtc.addIceCandidate(new IceCandidate(c.candidate(), c.sdpMid(), c.sdpMLineIndex()));
-        }
-
-        KurentoServerException notYet = assertThrows(KurentoServerException.class,
-            () -> webRtc.processOffer(offer));
-        assertEquals(40006, notYet.getCode(), notYet.getMessage());
-        assertTrue(serverCandidates.isEmpty(), "no candidates without an offer processed");
-        pipeline.release();
-      } finally {
-        kurento.destroy();
-      }
-      assertEquals(143, server.stop(), "exit code after SIGTERM");
-    }
-  }
 }

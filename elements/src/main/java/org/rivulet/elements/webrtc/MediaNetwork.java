@@ -1,0 +1,87 @@
+package org.rivulet.elements.webrtc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.rivulet.dtls.DtlsCertificate;
+import org.rivulet.dtls.DtlsKeyType;
+import org.rivulet.elements.config.ModuleConfig;
+import org.rivulet.ice.gather.HostAddress;
+import org.rivulet.ice.gather.HostAddressEnumerator;
+import org.rivulet.transport.EventLoops;
+import org.rivulet.transport.udp.UdpPortRange;
+import org.rivulet.transport.udp.UdpSocketOptions;
+
+/**
+ * What every RTP endpoint shares to reach the network: the event loops' channel types, the RTP port
+ * range ({@code BaseRtpEndpoint.minPort/maxPort}), the host addresses to gather on, the DTLS
+ * certificates (one per key type, generated once off the loop, or loaded from
+ * {@code pemCertificateRSA/ECDSA}) and the executor DTLS handshakes block on. Thread-safe.
+ */
+public final class MediaNetwork {
+  private final EventLoops loops;
+  private final Executor blocking;
+  private final ModuleConfig config;
+  private final int minPort;
+  private final int maxPort;
+  private final Map<DtlsKeyType, CompletableFuture<DtlsCertificate>> certificates =
+      new ConcurrentHashMap<>();
+
+  public MediaNetwork(EventLoops loops, Executor blocking, ModuleConfig config) {
+    this.loops = loops;
+    this.blocking = blocking;
+    this.config = config;
+    this.minPort = config.intValue("BaseRtpEndpoint", "minPort", 1024);
+    this.maxPort = config.intValue("BaseRtpEndpoint", "maxPort", 65535);
+  }
+
+  /** The certificate of this key type; completes on the blocking executor the first time. */
+  public CompletableFuture<DtlsCertificate> certificate(DtlsKeyType type) {
+    return certificates.computeIfAbsent(type, t -> CompletableFuture.supplyAsync(() -> {
+      String key = t == DtlsKeyType.RSA ? "pemCertificateRSA" : "pemCertificateECDSA";
+      return config.value("WebRtcEndpoint", key).filter(s -> !s.isBlank())
+          .map(path -> load(Path.of(path))).orElseGet(() -> DtlsCertificate.generate(t));
+    }, blocking));
+  }
+
+  private static DtlsCertificate load(Path pem) {
+    try {
+      return DtlsCertificate.loadPem(pem);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot load the DTLS certificate " + pem, e);
+    }
+  }
+
+  /**
+   * The addresses to gather host candidates on: the interfaces named by {@code networkInterfaces}
+   * (loopback included when named), or every interface that is up; loopback only when nothing else
+   * exists (a machine, or a test namespace, with only {@code lo}).
+   */
+  public List<HostAddress> hostAddresses(String networkInterfaces) throws SocketException {
+    List<String> names = HostAddressEnumerator.Options.parseInterfaceNames(networkInterfaces);
+    List<HostAddress> found = HostAddressEnumerator.enumerate(HostAddressEnumerator.system(),
+        new HostAddressEnumerator.Options(names, false, true, false));
+    if (found.isEmpty() && names.isEmpty()) {
+      found = HostAddressEnumerator.enumerate(HostAddressEnumerator.system(),
+          new HostAddressEnumerator.Options(names, true, true, false));
+    }
+    return found;
+  }
+
+  /** The RTP port range on one local address. */
+  public UdpPortRange udpPorts(InetAddress address) {
+    return UdpPortRange.create(loops, address, minPort, maxPort, UdpSocketOptions.DEFAULT);
+  }
+
+  /** Where DTLS handshakes (Bouncy Castle's blocking API) run: never a pipeline's loop. */
+  public Executor handshakes() {
+    return blocking;
+  }
+}

@@ -1,0 +1,395 @@
+package org.rivulet.elements.webrtc;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rivulet.dtls.DtlsCertificate;
+import org.rivulet.dtls.DtlsConfig;
+import org.rivulet.dtls.DtlsFailureReason;
+import org.rivulet.dtls.DtlsListener;
+import org.rivulet.dtls.DtlsRole;
+import org.rivulet.dtls.DtlsSrtpKeys;
+import org.rivulet.dtls.DtlsState;
+import org.rivulet.dtls.DtlsTransport;
+import org.rivulet.dtls.Fingerprint;
+import org.rivulet.elements.MediaType;
+import org.rivulet.elements.RtpFormat;
+import org.rivulet.ice.agent.CandidatePairInfo;
+import org.rivulet.ice.agent.EventExecutorScheduler;
+import org.rivulet.ice.agent.IceAgent;
+import org.rivulet.ice.agent.IceAgentConfig;
+import org.rivulet.ice.agent.IceAgentListener;
+import org.rivulet.ice.agent.IceComponentState;
+import org.rivulet.ice.agent.IceRole;
+import org.rivulet.ice.agent.LocalCandidate;
+import org.rivulet.ice.agent.RemoteCandidateOutcome;
+import org.rivulet.ice.agent.TransportProtocol;
+import org.rivulet.ice.gather.HostAddress;
+import org.rivulet.srtp.SrtpProfile;
+import org.rivulet.srtp.SrtpReceiver;
+import org.rivulet.srtp.SrtpSender;
+import org.rivulet.transport.demux.DemuxCounters;
+import org.rivulet.transport.demux.FirstByteDemuxHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The network side of one WebRTC endpoint: UDP sockets on the host addresses, ICE over them, DTLS
+ * on the pair ICE validated, and the {@link RtpSession} keyed by DTLS-SRTP.
+ *
+ * <pre>
+ *  UDP socket ─▶ FirstByteDemuxHandler ─┬─ STUN ─▶ IceAgent ─▶ selected pair
+ *                                       ├─ DTLS ─▶ (validated address only) DtlsTransport ─▶ keys
+ *                                       └─ SRTP ─▶ (validated address only) RtpSession ─▶ graph
+ * </pre>
+ *
+ * <p>Threading: everything runs on the pipeline's loop except the DTLS handshake, whose results are
+ * handed back to the loop. Datagrams from addresses ICE has not validated are dropped and counted
+ * (RFC 8445 and RELIABILITY.md: DTLS and media only from validated tuples).
+ */
+public final class WebRtcTransport implements IceAgentListener, DtlsListener {
+  private static final Logger log = LoggerFactory.getLogger(WebRtcTransport.class);
+
+  /** What the endpoint hears from its transport; called on the pipeline's loop. */
+  public interface Events {
+    /** A Kurento event to raise on the endpoint. */
+    void fire(String type, Map<String, Object> data);
+
+    void rtp(MediaType kind, RtpFormat format, ByteBuf rtp);
+
+    void keyframeRequested(MediaType kind);
+
+    /** DTLS reached CONNECTED (true) or failed / closed (false). */
+    void secured(boolean connected);
+  }
+
+  private final EventLoop loop;
+  private final MediaNetwork network;
+  private final Events events;
+  private final ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
+  private final IceAgent agent;
+  private final Map<LocalCandidate, Channel> channels = new HashMap<>();
+  private final List<Channel> allChannels = new ArrayList<>();
+  private final DemuxCounters demuxCounters = new DemuxCounters();
+  private final String firstMid;
+  private DtlsCertificate certificate;
+  private List<Fingerprint> remoteFingerprints = List.of();
+  private DtlsRole dtlsRole;
+  private DtlsTransport dtls;
+  private RtpSession rtp;
+  private LocalCandidate peerBase;
+  private InetSocketAddress peerAddress;
+  private int socketsPending;
+  private boolean gatherRequested;
+  private boolean closed;
+  private long unvalidatedDrops;
+  private final String endpointId;
+
+  /**
+   * @param role CONTROLLED when answering an offer, CONTROLLING after generating one
+   */
+  public WebRtcTransport(String endpointId, EventLoop loop, MediaNetwork network, IceRole role,
+      IceAgentConfig iceConfig, String firstMid, Events events) {
+    this.endpointId = endpointId;
+    this.loop = loop;
+    this.network = network;
+    this.events = events;
+    this.firstMid = firstMid;
+    this.agent = new IceAgent(role, iceConfig, new EventExecutorScheduler(loop), this::transmit,
+        this, alloc);
+  }
+
+  public IceAgent agent() {
+    return agent;
+  }
+
+  /** Binds one UDP socket per host address; candidates appear as the sockets are bound. */
+  public void bindSockets(List<HostAddress> addresses) {
+    socketsPending = addresses.size();
+    for (HostAddress host : addresses) {
+      network.udpPorts(host.address()).bind(loop, initializer()).addListener(f -> {
+        socketsPending--;
+        if (!f.isSuccess()) {
+          log.warn("{}: cannot bind a UDP socket on {}: {}", endpointId, host.address(),
+              f.cause().toString());
+        } else if (closed) {
+          ((Channel) f.getNow()).close();
+        } else {
+          Channel ch = (Channel) f.getNow();
+          allChannels.add(ch);
+          LocalCandidate base = agent.addHostCandidate((InetSocketAddress) ch.localAddress(),
+              TransportProtocol.UDP, host.rank());
+          channels.put(base, ch);
+          ch.attr(BASE).set(base);
+        }
+        if (socketsPending == 0 && gatherRequested) {
+          agent.gatherCandidates();
+        }
+      });
+    }
+  }
+
+  private static final io.netty.util.AttributeKey<LocalCandidate> BASE =
+      io.netty.util.AttributeKey.valueOf("rivulet.ice.base");
+
+  private ChannelHandler initializer() {
+    return new ChannelInitializer<DatagramChannel>() {
+      @Override
+      protected void initChannel(DatagramChannel ch) {
+        ch.pipeline().addLast(new FirstByteDemuxHandler(p -> onStun(ch, p), p -> onDtls(ch, p),
+            p -> onMedia(ch, p), demuxCounters));
+      }
+    };
+  }
+
+  /** Kurento's {@code gatherCandidates}: candidates are reported once the sockets are bound. */
+  public void gatherCandidates() {
+    gatherRequested = true;
+    if (socketsPending == 0) {
+      agent.gatherCandidates();
+    }
+  }
+
+  /**
+   * Starts connectivity with what offer/answer agreed.
+   *
+   * @param dtlsRole from the resolved a=setup
+   */
+  public void start(String remoteUfrag, String remotePwd, List<Fingerprint> fingerprints,
+      DtlsRole dtlsRole, DtlsCertificate certificate, List<NegotiatedMedia> media) {
+    this.remoteFingerprints = fingerprints;
+    this.dtlsRole = dtlsRole;
+    this.certificate = certificate;
+    this.rtp = new RtpSession(media, alloc, this::sendMedia, new RtpSession.Input() {
+      @Override
+      public void rtp(MediaType kind, RtpFormat format, ByteBuf packet) {
+        events.rtp(kind, format, packet);
+      }
+
+      @Override
+      public void keyframeRequested(MediaType kind) {
+        events.keyframeRequested(kind);
+      }
+    });
+    agent.setRemoteCredentials(remoteUfrag, remotePwd);
+  }
+
+  /** A remote candidate (trickle); an empty one ends the remote candidates. */
+  public RemoteCandidateOutcome addRemoteCandidate(String candidate) {
+    return agent.addRemoteCandidate(candidate);
+  }
+
+  /** Media from the graph to the peer. Takes ownership. */
+  public void send(MediaType kind, RtpFormat format, ByteBuf packet) {
+    if (rtp == null) {
+      packet.release();
+      return;
+    }
+    rtp.send(kind, format, packet);
+  }
+
+  public void requestKeyframe() {
+    if (rtp != null) {
+      rtp.requestKeyframe();
+    }
+  }
+
+  public RtpSession rtpSession() {
+    return rtp;
+  }
+
+  public DemuxCounters demuxCounters() {
+    return demuxCounters;
+  }
+
+  public long unvalidatedDrops() {
+    return unvalidatedDrops;
+  }
+
+  public DtlsState dtlsState() {
+    return dtls == null ? DtlsState.NEW : dtls.state();
+  }
+
+  // ------------------------------------------------------------------ inbound
+
+  private void onStun(DatagramChannel ch, DatagramPacket packet) {
+    try {
+      LocalCandidate base = ch.attr(BASE).get();
+      if (base != null && !closed) {
+        agent.handleStun(base, packet.sender(), packet.content());
+      }
+    } finally {
+      packet.release();
+    }
+  }
+
+  private void onDtls(DatagramChannel ch, DatagramPacket packet) {
+    try {
+      LocalCandidate base = ch.attr(BASE).get();
+      if (base == null || closed || !agent.isValidated(packet.sender(), base)) {
+        unvalidatedDrops++;
+        return;
+      }
+      startDtlsIfReady(base, packet.sender());
+      if (dtls != null) {
+        dtls.offer(packet.content());
+      }
+    } finally {
+      packet.release();
+    }
+  }
+
+  private void onMedia(DatagramChannel ch, DatagramPacket packet) {
+    LocalCandidate base = ch.attr(BASE).get();
+    if (base == null || closed || rtp == null || !agent.isValidated(packet.sender(), base)) {
+      unvalidatedDrops++;
+      packet.release();
+      return;
+    }
+    rtp.receive(packet.content());
+  }
+
+  // ------------------------------------------------------------------ outbound
+
+  private void transmit(LocalCandidate base, InetSocketAddress to, ByteBuf datagram) {
+    Channel ch = channels.get(base.base());
+    if (ch == null || !ch.isActive()) {
+      datagram.release();
+      return;
+    }
+    ch.writeAndFlush(new DatagramPacket(datagram, to));
+  }
+
+  private void sendMedia(ByteBuf datagram) {
+    if (peerBase == null) {
+      datagram.release();
+      return;
+    }
+    transmit(peerBase, peerAddress, datagram);
+  }
+
+  // ------------------------------------------------------------------ ICE events
+
+  @Override
+  public void onLocalCandidate(LocalCandidate candidate) {
+    events.fire("IceCandidateFound", Map.of("candidate", org.rivulet.elements.Struct.of(
+        "IceCandidate", "candidate", candidate.candidateString(), "sdpMid", firstMid,
+        "sdpMLineIndex", 0)));
+  }
+
+  @Override
+  public void onGatheringDone() {
+    events.fire("IceGatheringDone", Map.of());
+  }
+
+  @Override
+  public void onComponentStateChanged(IceComponentState previous, IceComponentState current) {
+    events.fire("IceComponentStateChanged", Map.of("streamId", 1, "componentId", 1,
+        "state", current.name()));
+  }
+
+  @Override
+  public void onSelectedPairChanged(CandidatePairInfo pair) {
+    peerBase = pair.local().base();
+    peerAddress = pair.remote().address();
+    events.fire("NewCandidatePairSelected", Map.of("candidatePair", org.rivulet.elements.Struct.of(
+        "IceCandidatePair", "streamId", "1", "componentId", 1,
+        "localCandidate", pair.localCandidateString(),
+        "remoteCandidate", pair.remoteCandidateString())));
+    startDtlsIfReady(peerBase, peerAddress);
+  }
+
+  @Override
+  public void onRemoteAddressValidated(LocalCandidate base, InetSocketAddress remote) {
+    if (peerBase == null) {
+      // Until ICE selects a pair, answer DTLS on the first one it validated.
+      peerBase = base.base();
+      peerAddress = remote;
+    }
+    startDtlsIfReady(peerBase, peerAddress);
+  }
+
+  @Override
+  public void onConsentLost(CandidatePairInfo pair) {
+    events.fire("DtlsConnectionStateChange", dtlsEvent(DtlsState.CLOSED));
+  }
+
+  // ------------------------------------------------------------------ DTLS
+
+  private void startDtlsIfReady(LocalCandidate base, InetSocketAddress remote) {
+    if (dtls != null || certificate == null || closed) {
+      return;
+    }
+    if (peerBase == null) {
+      peerBase = base;
+      peerAddress = remote;
+    }
+    DtlsConfig config = DtlsConfig.builder(dtlsRole, certificate, remoteFingerprints).build();
+    dtls = new DtlsTransport(config, network.handshakes(), bytes -> loop.execute(() -> {
+      if (!closed && peerBase != null) {
+        transmit(peerBase, peerAddress, Unpooled.wrappedBuffer(bytes));
+      }
+    }), this);
+    dtls.start();
+  }
+
+  @Override
+  public void onStateChange(DtlsState state) {
+    loop.execute(() -> {
+      events.fire("DtlsConnectionStateChange", dtlsEvent(state));
+      if (state == DtlsState.FAILED || state == DtlsState.CLOSED) {
+        events.secured(false);
+      }
+    });
+  }
+
+  @Override
+  public void onConnected(DtlsSrtpKeys keys) {
+    loop.execute(() -> {
+      if (closed) {
+        return;
+      }
+      SrtpProfile profile = SrtpProfile.fromDtlsProfileId(keys.profileId()).orElseThrow();
+      rtp.secure(new SrtpSender(profile, keys.localMasterKey(), keys.localMasterSalt()),
+          new SrtpReceiver(profile, keys.remoteMasterKey(), keys.remoteMasterSalt()));
+      events.secured(true);
+    });
+  }
+
+  @Override
+  public void onFailed(DtlsFailureReason reason, Throwable cause) {
+    log.info("{}: DTLS failed: {}", endpointId, reason);
+  }
+
+  private Map<String, Object> dtlsEvent(DtlsState state) {
+    return Map.of("streamId", "1", "componentId", "1", "connectionId", endpointId,
+        "state", state.name());
+  }
+
+  /** Closes sockets, ICE and DTLS. Idempotent. */
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    agent.close();
+    if (dtls != null) {
+      dtls.close();
+    }
+    for (Channel ch : allChannels) {
+      ch.close();
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.rivulet.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.kurento.client.IceCandidate;
+import org.kurento.client.KurentoClient;
+import org.kurento.client.MediaFlowInStateChangedEvent;
+import org.kurento.client.MediaFlowOutStateChangedEvent;
+import org.kurento.client.MediaFlowState;
+import org.kurento.client.MediaPipeline;
+import org.kurento.client.WebRtcEndpoint;
+import org.rivulet.server.it.browser.Browser;
+import org.rivulet.server.it.browser.BrowserCandidate;
+import org.rivulet.server.it.browser.PagePeer;
+
+/**
+ * Kurento's hello world, for real: headless Chromium sends its fake camera and microphone to a
+ * WebRtcEndpoint connected to itself, with the official Java client for signalling and trickle ICE
+ * both ways, and decodes its own video coming back.
+ */
+@Timeout(90)
+class WebRtcLoopbackIT {
+  private static RivuletProcess server;
+  private static KurentoClient kurento;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = RivuletProcess.start();
+    kurento = KurentoClient.create(server.url());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (kurento != null) {
+      kurento.destroy();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void browserOffersAndDecodesItsOwnVideoThroughTheServer() throws Exception {
+    try (Browser browser = Browser.start()) {
+      MediaPipeline pipeline = kurento.createMediaPipeline();
+      try {
+        WebRtcEndpoint webRtc = new WebRtcEndpoint.Builder(pipeline).build();
+        webRtc.connect(webRtc);
+        List<String> flowing = new CopyOnWriteArrayList<>();
+        webRtc.addMediaFlowInStateChangedListener((MediaFlowInStateChangedEvent e) -> {
+          if (e.getState() == MediaFlowState.FLOWING) {
+            flowing.add("in " + e.getMediaType());
+          }
+        });
+        webRtc.addMediaFlowOutStateChangedListener((MediaFlowOutStateChangedEvent e) -> {
+          if (e.getState() == MediaFlowState.FLOWING) {
+            flowing.add("out " + e.getMediaType());
+          }
+        });
+        PagePeer peer = browser.peer();
+        webRtc.addIceCandidateFoundListener(e -> peer.addIceCandidate(e.getCandidate().getCandidate(),
+            e.getCandidate().getSdpMid(), e.getCandidate().getSdpMLineIndex()));
+
+        String offer = peer.createOffer(true, true);
+        // Browser candidates trickle to the server, before and after processOffer.
+        for (BrowserCandidate c : peer.takeLocalCandidates()) {
+          sendCandidate(webRtc, c);
+        }
+        String answer = webRtc.processOffer(offer);
+        peer.setRemoteAnswer(answer);
+        webRtc.gatherCandidates();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline && !"connected".equals(peer.connectionState())) {
+          for (BrowserCandidate c : peer.takeLocalCandidates()) {
+            sendCandidate(webRtc, c);
+          }
+          Thread.sleep(100);
+        }
+        peer.awaitConnectionState(Set.of("connected"), Duration.ofSeconds(5));
+        long frames = peer.awaitFramesDecoded(100, Duration.ofSeconds(15));
+        assertTrue(frames >= 100, "frames decoded: " + frames);
+        assertTrue(peer.awaitAudioPacketsReceived(50, Duration.ofSeconds(5)) >= 50, "audio");
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < until && flowing.size() < 4) {
+          Thread.sleep(100);
+        }
+        assertTrue(flowing.containsAll(List.of("in VIDEO", "in AUDIO", "out VIDEO", "out AUDIO")),
+            flowing.toString());
+        assertEquals("CONNECTED", webRtc.getMediaState().name());
+      } finally {
+        pipeline.release();
+      }
+    }
+  }
+
+  @Test
+  void serverOffersAndTheBrowserAnswers() throws Exception {
+    try (Browser browser = Browser.start()) {
+      MediaPipeline pipeline = kurento.createMediaPipeline();
+      try {
+        WebRtcEndpoint webRtc = new WebRtcEndpoint.Builder(pipeline).build();
+        webRtc.connect(webRtc);
+        PagePeer peer = browser.peer();
+        webRtc.addIceCandidateFoundListener(e -> peer.addIceCandidate(e.getCandidate().getCandidate(),
+            e.getCandidate().getSdpMid(), e.getCandidate().getSdpMLineIndex()));
+        String offer = webRtc.generateOffer();
+        assertTrue(offer.contains("a=setup:actpass"), offer);
+        String answer = peer.setRemoteOffer(offer, true, true);
+        webRtc.processAnswer(answer);
+        webRtc.gatherCandidates();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline && !"connected".equals(peer.connectionState())) {
+          for (BrowserCandidate c : peer.takeLocalCandidates()) {
+            sendCandidate(webRtc, c);
+          }
+          Thread.sleep(100);
+        }
+        peer.awaitConnectionState(Set.of("connected"), Duration.ofSeconds(5));
+        long frames = peer.awaitFramesDecoded(100, Duration.ofSeconds(15));
+        assertTrue(frames >= 100, "frames decoded: " + frames);
+        assertTrue(peer.awaitAudioPacketsReceived(50, Duration.ofSeconds(5)) >= 50, "audio");
+      } finally {
+        pipeline.release();
+      }
+    }
+  }
+
+  private static void sendCandidate(WebRtcEndpoint webRtc, BrowserCandidate c) {
+    if (c.isEndOfCandidates()) {
+      return;
+    }
+    webRtc.addIceCandidate(new IceCandidate(c.candidate(), c.sdpMid(), c.sdpMLineIndex()));
+  }
+}
