@@ -134,6 +134,6 @@ final class BindingRequestHandler {
 
   private void send(LocalCandidate base, InetSocketAddress to, StunMessage message, boolean authenticated) {
     ByteBuf out = encoder.encode(message, authenticated ? credentials.local.key() : null, true, alloc);
-    transmitter.send(base, to, out);
+    transmitter.send(base, to, out.touch("ICE response to transmitter"));
   }
 }

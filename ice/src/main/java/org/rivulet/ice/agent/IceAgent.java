@@ -26,10 +26,12 @@ import org.rivulet.ice.stun.StunParseResult;
  *   demux ───── isValidated(remote, base) ───────────────────▶ │ ◀── Scheduler (timers, clock)
  * </pre>
  *
- * <p>Inside, each job has its class: {@link BindingRequestHandler} answers checks, {@link ConnectivityChecker}
- * sends them over the {@link CheckList}, {@link StunTransactions} matches responses, {@link Nominator}
- * nominates, {@link ConsentFreshness} keeps consent, {@link StunBindingClient} asks a STUN server,
- * {@link RoleState} settles role conflicts. This class wires them and keeps the component's state.
+ * <p>Inside, each job has its class: {@link CandidateGatherer} keeps our candidates (asking a STUN server
+ * through {@link StunBindingClient}), {@link RemoteCandidateAdmission} and {@link RemoteCandidateSet} take the
+ * peer's, {@link Pairing} forms pairs in the {@link CheckList}, {@link BindingRequestHandler} answers checks,
+ * {@link ConnectivityChecker} sends them, {@link StunTransactions} matches responses, {@link Nominator}
+ * nominates, {@link ConsentFreshness} keeps consent, {@link RoleState} settles role conflicts. This class
+ * wires them, selects the pair and keeps the component's state.
  *
  * <p>Threading: every method must be called on the scheduler's thread (the pipeline's event loop), which
  * is also where timers fire and listener callbacks run; entry points assert it. No locks.

@@ -6,11 +6,13 @@ package org.rivulet.ice.agent;
  * {@link #name()} unchanged.
  *
  * <pre>
- *  DISCONNECTED --gatherCandidates--&gt; GATHERING --checks start--&gt; CONNECTING --a check succeeds--&gt; CONNECTED
- *        ^                                                              |                               |
- *        | restart() with no selected pair                              | all pairs failed / timeout    | a pair is selected
- *        |                                                              v                               v
- *  consent lost (RFC 7675) &lt;--------------------------------------- FAILED &lt;-- DISCONNECTED &lt;------- READY
+ *  DISCONNECTED ─gatherCandidates()─▶ GATHERING ─checks start─▶ CONNECTING ─a check succeeds─▶ CONNECTED
+ *                                                                 │    ▲                          │
+ *                            every pair failed, or no success     │    │ a new pair (trickle)     │ a pair is
+ *                            within 30 s                          ▼    │                          ▼ selected
+ *                                                                FAILED ◀── DISCONNECTED ◀────── READY
+ *                                                                           consent lost (RFC 7675)
+ *  restart() without a selected pair: back to DISCONNECTED.
  * </pre>
  */
 public enum IceComponentState {

@@ -1,6 +1,7 @@
 package org.rivulet.ice.agent;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -87,7 +88,7 @@ public final class IceCounters {
   public Map<String, Long> snapshot() {
     Map<String, Long> out = new LinkedHashMap<>();
     for (IceDropReason reason : IceDropReason.values()) {
-      out.put("drop." + reason.name().toLowerCase(java.util.Locale.ROOT), drops[reason.ordinal()]);
+      out.put("drop." + reason.name().toLowerCase(Locale.ROOT), drops[reason.ordinal()]);
     }
     out.put("checksSent", checksSent);
     out.put("retransmissions", retransmissions);

@@ -1,5 +1,6 @@
 package org.rivulet.ice.agent;
 
+import java.net.InetAddress;
 import java.util.function.Predicate;
 
 /**
@@ -12,7 +13,7 @@ import java.util.function.Predicate;
  */
 record RemoteCandidateAdmission(RemoteCandidateOutcome outcome, RemoteCandidate candidate) {
 
-  static RemoteCandidateAdmission of(String text, Predicate<java.net.InetAddress> addressFilter) {
+  static RemoteCandidateAdmission of(String text, Predicate<InetAddress> addressFilter) {
     CandidateParseResult parsed = CandidateSyntax.parse(text);
     if (!parsed.isSuccess()) {
       return refused(switch (parsed.error()) {

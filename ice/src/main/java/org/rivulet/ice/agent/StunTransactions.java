@@ -169,7 +169,7 @@ final class StunTransactions {
       if (tx.transmissions > 1) {
         counters.retransmissions++;
       }
-      transmitter.send(tx.base, tx.destination, tx.request.retainedDuplicate());
+      transmitter.send(tx.base, tx.destination, tx.request.retainedDuplicate().touch("ICE request to transmitter"));
     }
     long wait = tx.schedule.waitAfterNanos(tx.transmissions);
     tx.timer = scheduler.schedule(() -> onTimer(tx), wait, TimeUnit.NANOSECONDS);

@@ -16,7 +16,8 @@ class CandidatePriorityTest {
     assertEquals((126L << 24) + (65535L << 8) + 255, CandidatePriority.candidatePriority(CandidateType.HOST, 65535, 1));
     assertEquals(254, CandidatePriority.candidatePriority(CandidateType.RELAYED, 0, 2));
     assertTrue(CandidatePriority.candidatePriority(CandidateType.HOST, 0xFFFF, 1) <= CandidatePriority.MAX);
-    assertThrows(IllegalArgumentException.class, () -> CandidatePriority.candidatePriority(CandidateType.HOST, 65536, 1));
+    assertThrows(IllegalArgumentException.class,
+        () -> CandidatePriority.candidatePriority(CandidateType.HOST, 65536, 1));
     assertThrows(IllegalArgumentException.class, () -> CandidatePriority.candidatePriority(CandidateType.HOST, 1, 0));
   }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RetransmissionScheduleTest {
 
   @Test
-  @DisplayName("waits double from the initial RTO up to the cap; the timeout comes one (capped) wait after the last send")
+  @DisplayName("waits double up to the cap; the timeout comes one (capped) wait after the last send")
   void doubling() {
     RetransmissionSchedule s = new RetransmissionSchedule(Duration.ofMillis(500), Duration.ofMillis(8000), 7);
     // Sends at 0, 0.5, 1.5, 3.5, 7.5, 15.5, 23.5 s; timeout at 31.5 s.
