@@ -89,6 +89,15 @@ public final class SdpNegotiation {
   /** This endpoint's offer (Kurento's {@code generateOffer}): one audio and one video m-line. */
   public static Outcome offer(LocalParameters local, SupportedCodecs codecs, boolean audio,
       boolean video) {
+    return offer(local, codecs, audio, video, Setup.ACTPASS);
+  }
+
+  /**
+   * An offer with a chosen DTLS setup: {@code ACTPASS} lets the answerer choose (what servers and
+   * browsers offer); {@code ACTIVE} makes the offerer the DTLS client (the synthetic client peer).
+   */
+  public static Outcome offer(LocalParameters local, SupportedCodecs codecs, boolean audio,
+      boolean video, Setup setup) {
     List<MediaDescription> sections = new ArrayList<>();
     List<NegotiatedMedia> proposed = new ArrayList<>();
     List<String> bundle = new ArrayList<>();
@@ -103,7 +112,7 @@ public final class SdpNegotiation {
       String mid = Integer.toString(sections.size());
       List<Codec> list = codecs.forMedia(kinds[i]);
       sections.add(section(kinds[i], MediaProtocol.UDP_TLS_RTP_SAVPF, mid, list, direction,
-          Setup.ACTPASS, local, true));
+          setup, local, true));
       proposed.add(new NegotiatedMedia(mid, kinds[i], list, direction, local.ssrcFor(kinds[i]),
           List.of()));
       bundle.add(mid);
