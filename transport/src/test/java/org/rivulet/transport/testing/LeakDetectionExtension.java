@@ -89,16 +89,16 @@ public final class LeakDetectionExtension implements BeforeAllCallback, AfterAll
       super(resource, samplingInterval);
     }
 
+    // Recorded, not logged: the failing assertion after the class carries the whole report, and the
+    // self-test's deliberate leak then leaves no alarming line in the build output.
     @Override
     protected void reportTracedLeak(String resourceType, String records) {
       REPORTS.add("LEAK: " + resourceType + records);
-      super.reportTracedLeak(resourceType, records);
     }
 
     @Override
     protected void reportUntracedLeak(String resourceType) {
       REPORTS.add("LEAK: " + resourceType + " (untraced)");
-      super.reportUntracedLeak(resourceType);
     }
   }
 }
