@@ -13,12 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.kurento.client.DtlsConnectionState;
-import org.kurento.client.IceCandidate;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.WebRtcEndpoint;
 import org.rivulet.server.it.browser.Browser;
-import org.rivulet.server.it.browser.BrowserCandidate;
 import org.rivulet.server.it.browser.PagePeer;
 
 /**
@@ -80,8 +78,7 @@ class DtlsFingerprintMismatchIT {
         List<DtlsConnectionState> dtls = new CopyOnWriteArrayList<>();
         webRtc.addDtlsConnectionStateChangeListener(e -> dtls.add(e.getState()));
         PagePeer peer = browser.peer();
-        webRtc.addIceCandidateFoundListener(e -> peer.addIceCandidate(e.getCandidate().getCandidate(),
-            e.getCandidate().getSdpMid(), e.getCandidate().getSdpMLineIndex()));
+        Trickle.serverToBrowser(webRtc, peer);
         if (serverOffers) {
           String answer = peer.setRemoteOffer(webRtc.generateOffer(), true, true);
           webRtc.processAnswer(tamper(answer));
@@ -90,15 +87,8 @@ class DtlsFingerprintMismatchIT {
           peer.setRemoteAnswer(webRtc.processOffer(tamper(offer)));
         }
         webRtc.gatherCandidates();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline && !dtls.contains(DtlsConnectionState.FAILED)) {
-          for (BrowserCandidate c : peer.takeLocalCandidates()) {
-            if (!c.isEndOfCandidates()) {
-              webRtc.addIceCandidate(new IceCandidate(c.candidate(), c.sdpMid(), c.sdpMLineIndex()));
-            }
-          }
-          Thread.sleep(100);
-        }
+        Trickle.browserToServerUntil(peer, webRtc, () -> dtls.contains(DtlsConnectionState.FAILED),
+            Duration.ofSeconds(30));
         assertTrue(dtls.contains(DtlsConnectionState.FAILED), "DTLS states: " + dtls);
         assertTrue(!dtls.contains(DtlsConnectionState.CONNECTED), "DTLS states: " + dtls);
         Thread.sleep(1000);

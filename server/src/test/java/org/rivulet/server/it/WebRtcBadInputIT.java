@@ -11,12 +11,10 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.kurento.client.IceCandidate;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.WebRtcEndpoint;
 import org.rivulet.server.it.browser.Browser;
-import org.rivulet.server.it.browser.BrowserCandidate;
 import org.rivulet.server.it.browser.PagePeer;
 
 /**
@@ -46,15 +44,8 @@ class WebRtcBadInputIT {
         });
         peer.setRemoteAnswer(webRtc.processOffer(peer.createOffer(true, true)));
         webRtc.gatherCandidates();
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline && peer.framesDecoded() < 30) {
-          for (BrowserCandidate c : peer.takeLocalCandidates()) {
-            if (!c.isEndOfCandidates()) {
-              webRtc.addIceCandidate(new IceCandidate(c.candidate(), c.sdpMid(), c.sdpMLineIndex()));
-            }
-          }
-          Thread.sleep(100);
-        }
+        Trickle.browserToServerUntil(peer, webRtc, () -> peer.framesDecoded() >= 30,
+            Duration.ofSeconds(15));
         assertTrue(peer.framesDecoded() >= 30, "the session flows before the attack");
         int port = serverCandidates.stream().filter(c -> c.contains(" udp ") || c.contains(" UDP "))
             .map(c -> Integer.parseInt(c.split(" ")[5])).findFirst().orElseThrow();

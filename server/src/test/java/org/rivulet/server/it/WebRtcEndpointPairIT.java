@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.kurento.client.IceCandidate;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.WebRtcEndpoint;
 import org.rivulet.server.it.browser.Browser;
-import org.rivulet.server.it.browser.BrowserCandidate;
 import org.rivulet.server.it.browser.PagePeer;
 
 /**
@@ -64,18 +62,9 @@ class WebRtcEndpointPairIT {
 
   private static void connect(WebRtcEndpoint endpoint, PagePeer peer, String offer)
       throws InterruptedException {
-    endpoint.addIceCandidateFoundListener(e -> peer.addIceCandidate(e.getCandidate().getCandidate(),
-        e.getCandidate().getSdpMid(), e.getCandidate().getSdpMLineIndex()));
+    Trickle.serverToBrowser(endpoint, peer);
     peer.setRemoteAnswer(endpoint.processOffer(offer));
     endpoint.gatherCandidates();
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (System.nanoTime() < deadline && !"connected".equals(peer.connectionState())) {
-      for (BrowserCandidate c : peer.takeLocalCandidates()) {
-        if (!c.isEndOfCandidates()) {
-          endpoint.addIceCandidate(new IceCandidate(c.candidate(), c.sdpMid(), c.sdpMLineIndex()));
-        }
-      }
-      Thread.sleep(100);
-    }
+    Trickle.untilConnected(peer, endpoint, Duration.ofSeconds(15));
   }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.kurento.client.IceCandidate;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaFlowInStateChangedEvent;
 import org.kurento.client.MediaFlowOutStateChangedEvent;
@@ -19,7 +18,6 @@ import org.kurento.client.MediaFlowState;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.WebRtcEndpoint;
 import org.rivulet.server.it.browser.Browser;
-import org.rivulet.server.it.browser.BrowserCandidate;
 import org.rivulet.server.it.browser.PagePeer;
 
 /**
@@ -67,24 +65,15 @@ class WebRtcLoopbackIT {
           }
         });
         PagePeer peer = browser.peer();
-        webRtc.addIceCandidateFoundListener(e -> peer.addIceCandidate(e.getCandidate().getCandidate(),
-            e.getCandidate().getSdpMid(), e.getCandidate().getSdpMLineIndex()));
+        Trickle.serverToBrowser(webRtc, peer);
 
         String offer = peer.createOffer(true, true);
         // Browser candidates trickle to the server, before and after processOffer.
-        for (BrowserCandidate c : peer.takeLocalCandidates()) {
-          sendCandidate(webRtc, c);
-        }
+        Trickle.browserToServer(peer, webRtc);
         String answer = webRtc.processOffer(offer);
         peer.setRemoteAnswer(answer);
         webRtc.gatherCandidates();
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline && !"connected".equals(peer.connectionState())) {
-          for (BrowserCandidate c : peer.takeLocalCandidates()) {
-            sendCandidate(webRtc, c);
-          }
-          Thread.sleep(100);
-        }
+        Trickle.untilConnected(peer, webRtc, Duration.ofSeconds(15));
         peer.awaitConnectionState(Set.of("connected"), Duration.ofSeconds(5));
         long frames = peer.awaitFramesDecoded(100, Duration.ofSeconds(15));
         assertTrue(frames >= 100, "frames decoded: " + frames);
@@ -110,20 +99,13 @@ class WebRtcLoopbackIT {
         WebRtcEndpoint webRtc = new WebRtcEndpoint.Builder(pipeline).build();
         webRtc.connect(webRtc);
         PagePeer peer = browser.peer();
-        webRtc.addIceCandidateFoundListener(e -> peer.addIceCandidate(e.getCandidate().getCandidate(),
-            e.getCandidate().getSdpMid(), e.getCandidate().getSdpMLineIndex()));
+        Trickle.serverToBrowser(webRtc, peer);
         String offer = webRtc.generateOffer();
         assertTrue(offer.contains("a=setup:actpass"), offer);
         String answer = peer.setRemoteOffer(offer, true, true);
         webRtc.processAnswer(answer);
         webRtc.gatherCandidates();
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline && !"connected".equals(peer.connectionState())) {
-          for (BrowserCandidate c : peer.takeLocalCandidates()) {
-            sendCandidate(webRtc, c);
-          }
-          Thread.sleep(100);
-        }
+        Trickle.untilConnected(peer, webRtc, Duration.ofSeconds(15));
         peer.awaitConnectionState(Set.of("connected"), Duration.ofSeconds(5));
         long frames = peer.awaitFramesDecoded(100, Duration.ofSeconds(15));
         assertTrue(frames >= 100, "frames decoded: " + frames);
@@ -132,12 +114,5 @@ class WebRtcLoopbackIT {
         pipeline.release();
       }
     }
-  }
-
-  private static void sendCandidate(WebRtcEndpoint webRtc, BrowserCandidate c) {
-    if (c.isEndOfCandidates()) {
-      return;
-    }
-    webRtc.addIceCandidate(new IceCandidate(c.candidate(), c.sdpMid(), c.sdpMLineIndex()));
   }
 }
