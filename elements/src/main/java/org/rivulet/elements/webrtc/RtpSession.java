@@ -13,6 +13,11 @@ import org.rivulet.rtcp.RtcpCompound;
 import org.rivulet.rtcp.RtcpFir;
 import org.rivulet.rtcp.RtcpPacket;
 import org.rivulet.rtcp.RtcpPli;
+import org.rivulet.rtcp.RtcpReceiverReport;
+import org.rivulet.rtcp.RtcpReportBlock;
+import org.rivulet.rtcp.RtcpSdes;
+import org.rivulet.rtcp.RtcpSenderReport;
+import org.rivulet.rtp.stats.RtpReceiveStats;
 import org.rivulet.rtp.RtpPacket;
 import org.rivulet.sdp.Codec;
 import org.rivulet.srtp.SrtpReceiver;
@@ -70,6 +75,26 @@ public final class RtpSession {
   private SrtpReceiver srtpIn;
   private long packetsIn;
   private long packetsOut;
+  /** Sources we receive, for reception reports; bounded so a peer cannot grow it without end. */
+  private final Map<Integer, RtpReceiveStats> receiveStats = new HashMap<>();
+  private final Map<MediaType, SendStats> sendStats = new EnumMap<>(MediaType.class);
+  private String cname = "rivulet";
+
+  /** Maximum number of remote sources reported on (RTCP allows 31 blocks per report). */
+  static final int MAX_REPORTED_SOURCES = 31;
+
+  /** Counters of one outgoing stream for its sender reports (RFC 3550 6.4.1). */
+  private static final class SendStats {
+    final int clockRate;
+    long packets;
+    long octets;
+    long lastRtpTimestamp;
+    long lastSendNanos;
+
+    SendStats(int clockRate) {
+      this.clockRate = clockRate;
+    }
+  }
 
   public RtpSession(List<NegotiatedMedia> media, ByteBufAllocator alloc, Output output,
       Input input) {
@@ -101,6 +126,11 @@ public final class RtpSession {
       case "video" -> MediaType.VIDEO;
       default -> null;
     };
+  }
+
+  /** The CNAME of this endpoint's SDES items (the one in its SDP). */
+  public void cname(String cname) {
+    this.cname = cname;
   }
 
   /** Installs the SRTP contexts once DTLS has produced keys; media flows from then on. */
@@ -140,6 +170,14 @@ public final class RtpSession {
       }
       remoteSsrc.put(route.kind(), packet.ssrc());
       packetsIn++;
+      RtpReceiveStats stats = receiveStats.get(packet.ssrc());
+      if (stats == null && receiveStats.size() < MAX_REPORTED_SOURCES) {
+        stats = new RtpReceiveStats(packet.ssrc(), route.format().clockRate());
+        receiveStats.put(packet.ssrc(), stats);
+      }
+      if (stats != null) {
+        stats.packet(packet.sequenceNumber(), packet.timestamp(), System.nanoTime());
+      }
       ByteBuf handed = datagram;
       datagram = null;
       input.rtp(route.kind(), route.format(), handed);
@@ -162,7 +200,12 @@ public final class RtpSession {
     }
     OutboundStream video = streams.get(MediaType.VIDEO);
     for (RtcpPacket p : compound.packets()) {
-      if (p instanceof RtcpPli pli && video != null && pli.mediaSsrc() == video.ssrc()) {
+      if (p instanceof RtcpSenderReport sr) {
+        RtpReceiveStats stats = receiveStats.get(sr.senderSsrc());
+        if (stats != null) {
+          stats.senderReport(sr.ntpTimestamp(), System.nanoTime());
+        }
+      } else if (p instanceof RtcpPli pli && video != null && pli.mediaSsrc() == video.ssrc()) {
         input.keyframeRequested(MediaType.VIDEO);
       } else if (p instanceof RtcpFir fir && video != null
           && fir.entries().stream().anyMatch(e -> e.ssrc() == video.ssrc())) {
@@ -201,11 +244,18 @@ public final class RtpSession {
         return;
       }
       streams.get(kind).rewrite(packet, pt);
+      int payload = packet.payloadLength();
+      long timestamp = packet.timestamp();
       if (srtpOut.protectRtp(copy) != SrtpResult.OK) {
         drop(Drop.SRTP_PROTECT_FAILED);
         return;
       }
       packetsOut++;
+      SendStats sent = sendStats.computeIfAbsent(kind, k -> new SendStats(format.clockRate()));
+      sent.packets++;
+      sent.octets += payload;
+      sent.lastRtpTimestamp = timestamp;
+      sent.lastSendNanos = System.nanoTime();
       ByteBuf out = copy;
       copy = null;
       output.send(out);
@@ -242,6 +292,57 @@ public final class RtpSession {
       return;
     }
     output.send(buf);
+  }
+
+  /**
+   * Sends this endpoint's RTCP report (RFC 3550 6.4): a sender report per stream it sends, the
+   * first carrying the reception report blocks (or a receiver report when it sends nothing), and
+   * an SDES CNAME chunk per local SSRC. Called periodically once secured.
+   */
+  public void sendReport() {
+    if (srtpOut == null) {
+      return;
+    }
+    long now = System.nanoTime();
+    List<RtcpReportBlock> blocks = new java.util.ArrayList<>();
+    for (RtpReceiveStats stats : receiveStats.values()) {
+      blocks.add(stats.reportBlock(now));
+    }
+    List<RtcpPacket> packets = new java.util.ArrayList<>();
+    List<RtcpSdes.Chunk> chunks = new java.util.ArrayList<>();
+    long ntp = ntpNow();
+    for (Map.Entry<MediaType, SendStats> e : sendStats.entrySet()) {
+      SendStats st = e.getValue();
+      int ssrc = streams.get(e.getKey()).ssrc();
+      long rtpNow = (st.lastRtpTimestamp + (now - st.lastSendNanos) * st.clockRate / 1_000_000_000L)
+          & 0xffffffffL;
+      packets.add(new RtcpSenderReport(ssrc, ntp, rtpNow, st.packets & 0xffffffffL,
+          st.octets & 0xffffffffL, packets.isEmpty() ? blocks : List.of()));
+      chunks.add(new RtcpSdes.Chunk(ssrc, List.of(RtcpSdes.Item.cname(cname))));
+    }
+    if (packets.isEmpty()) {
+      OutboundStream any = streams.isEmpty() ? null : streams.values().iterator().next();
+      int ssrc = any != null ? any.ssrc() : 1;
+      packets.add(new RtcpReceiverReport(ssrc, blocks));
+      chunks.add(new RtcpSdes.Chunk(ssrc, List.of(RtcpSdes.Item.cname(cname))));
+    }
+    packets.add(new RtcpSdes(chunks));
+    ByteBuf buf = alloc.heapBuffer(256);
+    RtcpCompound.of(packets.toArray(new RtcpPacket[0])).writeTo(buf);
+    if (srtpOut.protectRtcp(buf) != SrtpResult.OK) {
+      buf.release();
+      drop(Drop.SRTP_PROTECT_FAILED);
+      return;
+    }
+    output.send(buf);
+  }
+
+  /** The wallclock as a 64-bit NTP timestamp (seconds since 1900 in the high word). */
+  private static long ntpNow() {
+    long millis = System.currentTimeMillis();
+    long seconds = millis / 1000 + 2_208_988_800L;
+    long fraction = ((millis % 1000) << 32) / 1000;
+    return (seconds << 32) | fraction;
   }
 
   /** Whether the peer has sent us media of this kind. */

@@ -109,7 +109,7 @@ public final class WebRtcPeer implements AutoCloseable {
         fingerprints.add(org.rivulet.dtls.Fingerprint.parse(f.hashFunction() + " " + f.fingerprint()));
       }
       transport.start(remote.iceUfrag().orElseThrow(), remote.icePwd().orElseThrow(), fingerprints,
-          DtlsRole.CLIENT, certificate, agreed);
+          DtlsRole.CLIENT, certificate, agreed, "synthetic");
       transport.gatherCandidates();
     }, loop);
   }

@@ -124,7 +124,7 @@ public final class WebRtcSession {
       state = State.NEGOTIATED;
       t.start(remote.iceUfrag().orElseThrow(), remote.icePwd().orElseThrow(),
           dtlsFingerprints(remote.fingerprints()), DtlsRole.forLocalSetup(ours.attributeValue()),
-          cert, answer.media());
+          cert, answer.media(), cname);
       addSdpCandidates(offer);
       return SdpWriter.write(answer.description());
     }, loop);
@@ -178,7 +178,7 @@ public final class WebRtcSession {
     answerProcessed = true;
     state = State.NEGOTIATED;
     transport.start(remote.iceUfrag().get(), remote.icePwd().get(),
-        dtlsFingerprints(remote.fingerprints()), role, certificate, agreed);
+        dtlsFingerprints(remote.fingerprints()), role, certificate, agreed, cname);
     addSdpCandidates(answer);
     return answerText;
   }

@@ -96,6 +96,9 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private boolean closed;
   private long unvalidatedDrops;
   private final String endpointId;
+  private io.netty.util.concurrent.ScheduledFuture<?> reports;
+  /** RTCP report interval: WebRTC's reduced minimum (RFC 8108 and browsers use about 1 s). */
+  private static final long REPORT_INTERVAL_MILLIS = 1000;
 
   /**
    * @param role CONTROLLED when answering an offer, CONTROLLING after generating one
@@ -168,7 +171,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
    * @param dtlsRole from the resolved a=setup
    */
   public void start(String remoteUfrag, String remotePwd, List<Fingerprint> fingerprints,
-      DtlsRole dtlsRole, DtlsCertificate certificate, List<NegotiatedMedia> media) {
+      DtlsRole dtlsRole, DtlsCertificate certificate, List<NegotiatedMedia> media, String cname) {
     this.remoteFingerprints = fingerprints;
     this.dtlsRole = dtlsRole;
     this.certificate = certificate;
@@ -183,6 +186,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
         events.keyframeRequested(kind);
       }
     });
+    this.rtp.cname(cname);
     agent.setRemoteCredentials(remoteUfrag, remotePwd);
   }
 
@@ -364,6 +368,8 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       SrtpProfile profile = SrtpProfile.fromDtlsProfileId(keys.profileId()).orElseThrow();
       rtp.secure(new SrtpSender(profile, keys.localMasterKey(), keys.localMasterSalt()),
           new SrtpReceiver(profile, keys.remoteMasterKey(), keys.remoteMasterSalt()));
+      reports = loop.scheduleAtFixedRate(rtp::sendReport, REPORT_INTERVAL_MILLIS,
+          REPORT_INTERVAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
       events.secured(true);
     });
   }
@@ -384,6 +390,9 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       return;
     }
     closed = true;
+    if (reports != null) {
+      reports.cancel(false);
+    }
     agent.close();
     if (dtls != null) {
       dtls.close();

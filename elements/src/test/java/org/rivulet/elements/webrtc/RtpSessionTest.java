@@ -46,8 +46,12 @@ class RtpSessionTest {
             Direction.SENDRECV, videoSsrc, List.of()));
   }
 
+  /** Where a's datagrams go: to b, unless a test captures them. */
+  private RtpSession.Output aOutput;
+
   private void wire(int vp8Pt) {
-    a = new RtpSession(media(11, 12, vp8Pt), ALLOC, d -> b.receive(d), new RtpSession.Input() {
+    aOutput = d -> b.receive(d);
+    a = new RtpSession(media(11, 12, vp8Pt), ALLOC, d -> aOutput.send(d), new RtpSession.Input() {
       @Override
       public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp) {
         atA.add(new Object[] {kind, format, RtpPacket.parse(rtp).payloadType()});
@@ -124,6 +128,39 @@ class RtpSessionTest {
     a.send(MediaType.VIDEO, new RtpFormat("VP8", 90000, 1), rtp(96, 1, 1));
     b.requestKeyframe();
     assertEquals(List.of(MediaType.VIDEO), keyframesAtA);
+  }
+
+  @Test
+  void reportsCarrySenderInfoReceptionBlocksAndTheCname() {
+    wire(96);
+    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
+    for (int i = 0; i < 5; i++) {
+      b.send(MediaType.VIDEO, vp8, rtp(96, 10 + i, 0x77));   // b sends video to a
+      a.send(MediaType.VIDEO, vp8, rtp(96, 500 + i, 0x55));  // a sends video to b
+    }
+    List<ByteBuf> captured = new ArrayList<>();
+    aOutput = captured::add;
+    a.cname("alice");
+    a.sendReport();
+    assertEquals(1, captured.size());
+    ByteBuf report = captured.get(0);
+    SrtpReceiver asB = new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB);
+    assertEquals(org.rivulet.srtp.SrtpResult.OK, asB.unprotectRtcp(report));
+    org.rivulet.rtcp.RtcpCompound compound = org.rivulet.rtcp.RtcpCompound.parse(report);
+    report.release();
+    var sr = compound.packetsOf(org.rivulet.rtcp.RtcpSenderReport.class);
+    assertEquals(1, sr.size(), "a sends video only");
+    assertEquals(12, sr.get(0).senderSsrc());
+    assertEquals(5, sr.get(0).packetCount());
+    assertEquals(500, sr.get(0).octetCount(), "5 payloads of 100 bytes");
+    assertEquals(1, sr.get(0).reportBlocks().size(), "one block: b's video as a received it");
+    assertEquals(22, sr.get(0).reportBlocks().get(0).ssrc());
+    assertEquals(0, sr.get(0).reportBlocks().get(0).cumulativeLost());
+    var sdes = compound.packetsOf(org.rivulet.rtcp.RtcpSdes.class);
+    assertEquals(1, sdes.size());
+    assertEquals(12, sdes.get(0).chunks().get(0).ssrc());
+    assertEquals("alice", new String(sdes.get(0).chunks().get(0).items().get(0).value(),
+        java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test
