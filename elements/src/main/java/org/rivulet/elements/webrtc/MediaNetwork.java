@@ -16,6 +16,7 @@ import org.rivulet.elements.config.ModuleConfig;
 import org.rivulet.ice.gather.HostAddress;
 import org.rivulet.ice.gather.HostAddressEnumerator;
 import org.rivulet.transport.EventLoops;
+import org.rivulet.transport.tcp.TcpPortRange;
 import org.rivulet.transport.udp.UdpPortRange;
 import org.rivulet.transport.udp.UdpSocketOptions;
 
@@ -78,6 +79,11 @@ public final class MediaNetwork {
   /** The RTP port range on one local address. */
   public UdpPortRange udpPorts(InetAddress address) {
     return UdpPortRange.create(loops, address, minPort, maxPort, UdpSocketOptions.DEFAULT);
+  }
+
+  /** The same port range for passive ICE-TCP listeners (RFC 6544). */
+  public TcpPortRange tcpPorts(InetAddress address) {
+    return TcpPortRange.create(loops, address, minPort, maxPort);
   }
 
   /** Where DTLS handshakes (Bouncy Castle's blocking API) run: never a pipeline's loop. */

@@ -73,7 +73,8 @@ public final class WebRtcPeer implements AutoCloseable {
       transport = new WebRtcTransport("synthetic-peer", loop, network, IceRole.CONTROLLING,
           IceAgentConfig.defaults(), "0", new Events());
       try {
-        transport.bindSockets(network.hostAddresses(networkInterfaces));
+        // The client role does not initiate ICE-TCP: UDP only.
+        transport.bindSockets(network.hostAddresses(networkInterfaces), false);
       } catch (SocketException e) {
         throw new IllegalStateException("Cannot list network interfaces", e);
       }

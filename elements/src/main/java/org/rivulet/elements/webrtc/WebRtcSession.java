@@ -270,7 +270,8 @@ public final class WebRtcSession {
         firstMid, new TransportEvents());
     try {
       t.bindSockets(network.hostAddresses(
-          String.valueOf(endpoint.getProperty("networkInterfaces"))));
+          String.valueOf(endpoint.getProperty("networkInterfaces"))),
+          (Boolean) endpoint.getProperty("iceTcp"));
     } catch (java.net.SocketException e) {
       t.close();
       throw new KurentoException(KurentoError.ICE_GATHER_CANDIDATES_ERROR,

@@ -81,6 +81,12 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private final ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
   private final IceAgent agent;
   private final Map<LocalCandidate, Channel> channels = new HashMap<>();
+  /** ICE-TCP connections by peer address (they carry that peer's checks, DTLS and media). */
+  private final Map<InetSocketAddress, Channel> tcpConnections = new HashMap<>();
+  private final org.rivulet.transport.tcp.Rfc4571Counters tcpCounters =
+      new org.rivulet.transport.tcp.Rfc4571Counters();
+  /** Bound on ICE-TCP connections per endpoint: a browser opens a few. */
+  static final int MAX_TCP_CONNECTIONS = 16;
   private final List<Channel> allChannels = new ArrayList<>();
   private final DemuxCounters demuxCounters = new DemuxCounters();
   private final String firstMid;
@@ -118,9 +124,17 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     return agent;
   }
 
-  /** Binds one UDP socket per host address; candidates appear as the sockets are bound. */
-  public void bindSockets(List<HostAddress> addresses) {
-    socketsPending = addresses.size();
+  /**
+   * Binds one UDP socket per host address, and with {@code iceTcp} one passive ICE-TCP listener
+   * (RFC 6544) per address too; candidates appear as the sockets are bound.
+   */
+  public void bindSockets(List<HostAddress> addresses, boolean iceTcp) {
+    socketsPending = addresses.size() * (iceTcp ? 2 : 1);
+    if (iceTcp) {
+      for (HostAddress host : addresses) {
+        bindTcp(host);
+      }
+    }
     for (HostAddress host : addresses) {
       network.udpPorts(host.address()).bind(loop, initializer()).addListener(f -> {
         socketsPending--;
@@ -142,6 +156,52 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
         }
       });
     }
+  }
+
+  private void bindTcp(HostAddress host) {
+    network.tcpPorts(host.address()).bindPassive(loop, tcpCounters, tcpInitializer())
+        .addListener(f -> {
+          socketsPending--;
+          if (!f.isSuccess()) {
+            log.warn("{}: cannot listen for ICE-TCP on {}: {}", endpointId, host.address(),
+                f.cause().toString());
+          } else if (closed) {
+            ((Channel) f.getNow()).close();
+          } else {
+            Channel listener = (Channel) f.getNow();
+            allChannels.add(listener);
+            LocalCandidate base = agent.addHostCandidate(
+                (InetSocketAddress) listener.localAddress(), TransportProtocol.TCP, host.rank());
+            listener.attr(BASE).set(base);
+          }
+          if (socketsPending == 0 && gatherRequested) {
+            agent.gatherCandidates();
+          }
+        });
+  }
+
+  /**
+   * Each accepted ICE-TCP connection: framed datagrams (RFC 4571) into the same demux as UDP, on
+   * the listener's candidate; replies to that peer go back on this connection.
+   */
+  private ChannelHandler tcpInitializer() {
+    return new ChannelInitializer<Channel>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        LocalCandidate base = ch.parent().attr(BASE).get();
+        InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
+        if (base == null || closed || tcpConnections.size() >= MAX_TCP_CONNECTIONS) {
+          ch.close();
+          return;
+        }
+        ch.attr(BASE).set(base);
+        tcpConnections.put(remote, ch);
+        allChannels.add(ch);
+        ch.closeFuture().addListener(f -> tcpConnections.remove(remote, ch));
+        ch.pipeline().addLast(new FirstByteDemuxHandler(p -> onStun(ch, p), p -> onDtls(ch, p),
+            p -> onMedia(ch, p), demuxCounters));
+      }
+    };
   }
 
   private static final io.netty.util.AttributeKey<LocalCandidate> BASE =
@@ -228,7 +288,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
 
   // ------------------------------------------------------------------ inbound
 
-  private void onStun(DatagramChannel ch, DatagramPacket packet) {
+  private void onStun(Channel ch, DatagramPacket packet) {
     try {
       LocalCandidate base = ch.attr(BASE).get();
       if (base != null && !closed) {
@@ -239,7 +299,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     }
   }
 
-  private void onDtls(DatagramChannel ch, DatagramPacket packet) {
+  private void onDtls(Channel ch, DatagramPacket packet) {
     try {
       LocalCandidate base = ch.attr(BASE).get();
       if (base == null || closed || !agent.isValidated(packet.sender(), base)) {
@@ -255,7 +315,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     }
   }
 
-  private void onMedia(DatagramChannel ch, DatagramPacket packet) {
+  private void onMedia(Channel ch, DatagramPacket packet) {
     LocalCandidate base = ch.attr(BASE).get();
     if (base == null || closed || rtp == null || !agent.isValidated(packet.sender(), base)) {
       unvalidatedDrops++;
@@ -268,7 +328,8 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   // ------------------------------------------------------------------ outbound
 
   private void transmit(LocalCandidate base, InetSocketAddress to, ByteBuf datagram) {
-    Channel ch = channels.get(base.base());
+    Channel ch = base.protocol() == TransportProtocol.TCP ? tcpConnections.get(to)
+        : channels.get(base.base());
     if (ch == null || !ch.isActive()) {
       datagram.release();
       return;
