@@ -15,9 +15,21 @@ public final class Args {
   private static final Args EMPTY = new Args(Map.of());
 
   private final Map<String, Object> values;
+  /** Parameters whose value is the descriptor's default because the client sent none. */
+  private final java.util.Set<String> defaulted;
 
   public Args(Map<String, ?> values) {
+    this(values, java.util.Set.of());
+  }
+
+  public Args(Map<String, ?> values, java.util.Set<String> defaulted) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    this.defaulted = java.util.Set.copyOf(defaulted);
+  }
+
+  /** Whether the client sent this parameter (as opposed to absent, or filled with a default). */
+  public boolean given(String name) {
+    return values.get(name) != null && !defaulted.contains(name);
   }
 
   public static Args empty() {

@@ -84,8 +84,11 @@ public final class KurentoServer implements AutoCloseable {
     ObjectMapper mapper = new JsonRpcDecoder().mapper();
     Marshaller marshaller = new Marshaller(kmd, registry);
     EventDispatcher events = new EventDispatcher(kmd, marshaller, sessions, mapper);
+    MediaNetwork network = new MediaNetwork(loops, blocking, settings.moduleConfig());
+    // Generated (or loaded) now, off the loops, so the first offer does not wait for it.
+    network.certificate(org.rivulet.dtls.DtlsKeyType.ECDSA);
     ElementContext context = new ElementContext(registry, events, settings.moduleConfig(),
-        loops.media(), blocking, new MediaNetwork(loops, blocking, settings.moduleConfig()));
+        loops.media(), blocking, network);
     new ServerManager(context, new Environment(factories));
     this.protocol = new KurentoProtocol(kmd, marshaller, sessions, context, factories, mapper);
     long period = settings.garbageCollectorPeriodSeconds();

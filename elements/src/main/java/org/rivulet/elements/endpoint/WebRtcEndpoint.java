@@ -38,7 +38,10 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
           "'recvonly' and 'sendonly' cannot both be true");
     }
     this.useDataChannels = params.bool("useDataChannels", false);
-    this.certificateKeyType = params.string("certificateKeyType", "RSA");
+    // Kurento's descriptor defaults to RSA; Rivulet uses ECDSA P-256 unless RSA is asked for:
+    // what browsers use, and about 100 times faster to generate.
+    this.certificateKeyType = params.given("certificateKeyType")
+        ? params.string("certificateKeyType") : "ECDSA";
     this.qosDscp = params.string("qosDscp", "NO_VALUE");
     ModuleConfig c = context.config();
     defineProperty("networkInterfaces", c.stringValue(CONF, "networkInterfaces", ""));

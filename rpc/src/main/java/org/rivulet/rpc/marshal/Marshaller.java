@@ -48,6 +48,7 @@ public final class Marshaller {
    */
   public Args args(List<ParamDef> params, JsonNode given) {
     Map<String, Object> values = new LinkedHashMap<>();
+    java.util.Set<String> defaulted = new java.util.HashSet<>();
     for (ParamDef p : params) {
       JsonNode v = given == null ? null : given.get(p.name());
       if (v == null || v.isNull()) {
@@ -57,12 +58,13 @@ public final class Marshaller {
         if (p.defaultValue() != null && !p.defaultValue().isNull()
             && !(p.defaultValue().isObject() && p.defaultValue().isEmpty())) {
           values.put(p.name(), fromJson(p.defaultValue(), p.type(), p.name()));
+          defaulted.add(p.name());
         }
         continue;
       }
       values.put(p.name(), fromJson(v, p.type(), p.name()));
     }
-    return new Args(values);
+    return new Args(values, defaulted);
   }
 
   /** Converts one JSON value to the model value of {@code type}; {@code name} words the errors. */

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kurento.client.CertificateKeyType;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaFlowInStateChangedEvent;
 import org.kurento.client.MediaFlowOutStateChangedEvent;
@@ -46,12 +49,18 @@ class WebRtcLoopbackIT {
     }
   }
 
-  @Test
-  void browserOffersAndDecodesItsOwnVideoThroughTheServer() throws Exception {
+  /** With the default certificate (ECDSA P-256) and with the RSA one Kurento's API can ask for. */
+  @ParameterizedTest(name = "certificate {0}")
+  @ValueSource(strings = {"default", "RSA"})
+  void browserOffersAndDecodesItsOwnVideoThroughTheServer(String certificate) throws Exception {
     try (Browser browser = Browser.start()) {
       MediaPipeline pipeline = kurento.createMediaPipeline();
       try {
-        WebRtcEndpoint webRtc = new WebRtcEndpoint.Builder(pipeline).build();
+        WebRtcEndpoint.Builder builder = new WebRtcEndpoint.Builder(pipeline);
+        if (certificate.equals("RSA")) {
+          builder.withCertificateKeyType(CertificateKeyType.RSA);
+        }
+        WebRtcEndpoint webRtc = builder.build();
         webRtc.connect(webRtc);
         List<String> flowing = new CopyOnWriteArrayList<>();
         webRtc.addMediaFlowInStateChangedListener((MediaFlowInStateChangedEvent e) -> {
