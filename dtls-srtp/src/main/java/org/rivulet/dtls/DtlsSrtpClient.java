@@ -2,8 +2,6 @@ package org.rivulet.dtls;
 
 import java.io.IOException;
 import java.util.Hashtable;
-import org.bouncycastle.tls.AlertDescription;
-import org.bouncycastle.tls.AlertLevel;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.ProtocolVersion;
@@ -25,16 +23,14 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 final class DtlsSrtpClient extends DefaultTlsClient implements DtlsSrtpPeer {
   private final DtlsConfig config;
   private final LocalCredentials credentials;
-  private final PeerCertificateVerifier verifier;
-  private DtlsSrtpProfile profile;
-  private DtlsSrtpKeys keys;
-  private volatile boolean closeNotifyReceived;
+  private final HandshakeOutcome outcome;
 
   DtlsSrtpClient(JcaTlsCrypto crypto, DtlsConfig config) {
     super(crypto);
     this.config = config;
     this.credentials = new LocalCredentials(crypto, config.certificate());
-    this.verifier = new PeerCertificateVerifier(config.remoteFingerprints());
+    this.outcome = new HandshakeOutcome(DtlsRole.CLIENT,
+        new PeerCertificateVerifier(config.remoteFingerprints()));
   }
 
   @Override
@@ -65,7 +61,7 @@ final class DtlsSrtpClient extends DefaultTlsClient implements DtlsSrtpPeer {
   @SuppressWarnings("rawtypes")
   public void processServerExtensions(Hashtable serverExtensions) throws IOException {
     super.processServerExtensions(serverExtensions);
-    profile = UseSrtpNegotiation.accept(serverExtensions, config.srtpProfiles());
+    outcome.profile(UseSrtpNegotiation.accept(serverExtensions, config.srtpProfiles()));
   }
 
   @Override
@@ -73,7 +69,7 @@ final class DtlsSrtpClient extends DefaultTlsClient implements DtlsSrtpPeer {
     return new TlsAuthentication() {
       @Override
       public void notifyServerCertificate(TlsServerCertificate serverCertificate) throws IOException {
-        verifier.verify(serverCertificate.getCertificate());
+        outcome.verifier().verify(serverCertificate.getCertificate());
       }
 
       @Override
@@ -83,44 +79,29 @@ final class DtlsSrtpClient extends DefaultTlsClient implements DtlsSrtpPeer {
     };
   }
 
-  /**
-   * The only place keys come from; the checks repeat what the earlier callbacks enforce, so that no
-   * path through Bouncy Castle can reach an export without them.
-   */
   @Override
   public void notifyHandshakeComplete() throws IOException {
     super.notifyHandshakeComplete();
-    if (!verifier.isVerified()) {
-      throw new RejectedHandshake(DtlsFailureReason.NO_PEER_CERTIFICATE,
-          AlertDescription.handshake_failure, "handshake completed without a verified server certificate");
-    }
-    if (profile == null) {
-      throw new RejectedHandshake(DtlsFailureReason.NO_SRTP_PROFILE, AlertDescription.handshake_failure,
-          "handshake completed without use_srtp");
-    }
-    keys = DtlsSrtpExporter.export(context, profile, DtlsRole.CLIENT);
+    outcome.complete(context);
   }
 
   @Override
   public void notifyAlertRaised(short level, short description, String message, Throwable cause) {
-    AlertLog.raised(DtlsRole.CLIENT, level, description, message);
+    outcome.alertRaised(level, description, message);
   }
 
   @Override
   public void notifyAlertReceived(short level, short description) {
-    AlertLog.received(DtlsRole.CLIENT, level, description);
-    if (level == AlertLevel.warning && description == AlertDescription.close_notify) {
-      closeNotifyReceived = true;
-    }
+    outcome.alertReceived(level, description);
   }
 
   @Override
   public DtlsSrtpKeys keys() {
-    return keys;
+    return outcome.keys();
   }
 
   @Override
   public boolean closeNotifyReceived() {
-    return closeNotifyReceived;
+    return outcome.closeNotifyReceived();
   }
 }

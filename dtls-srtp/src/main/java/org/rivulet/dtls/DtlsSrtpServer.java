@@ -3,8 +3,6 @@ package org.rivulet.dtls;
 import java.io.IOException;
 import java.util.Hashtable;
 import java.util.Vector;
-import org.bouncycastle.tls.AlertDescription;
-import org.bouncycastle.tls.AlertLevel;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.ClientCertificateType;
@@ -26,16 +24,14 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 final class DtlsSrtpServer extends DefaultTlsServer implements DtlsSrtpPeer {
   private final DtlsConfig config;
   private final LocalCredentials credentials;
-  private final PeerCertificateVerifier verifier;
-  private DtlsSrtpProfile profile;
-  private DtlsSrtpKeys keys;
-  private volatile boolean closeNotifyReceived;
+  private final HandshakeOutcome outcome;
 
   DtlsSrtpServer(JcaTlsCrypto crypto, DtlsConfig config) {
     super(crypto);
     this.config = config;
     this.credentials = new LocalCredentials(crypto, config.certificate());
-    this.verifier = new PeerCertificateVerifier(config.remoteFingerprints());
+    this.outcome = new HandshakeOutcome(DtlsRole.SERVER,
+        new PeerCertificateVerifier(config.remoteFingerprints()));
   }
 
   @Override
@@ -58,14 +54,14 @@ final class DtlsSrtpServer extends DefaultTlsServer implements DtlsSrtpPeer {
   @SuppressWarnings("rawtypes")
   public void processClientExtensions(Hashtable clientExtensions) throws IOException {
     super.processClientExtensions(clientExtensions);
-    profile = UseSrtpNegotiation.select(clientExtensions, config.srtpProfiles());
+    outcome.profile(UseSrtpNegotiation.select(clientExtensions, config.srtpProfiles()));
   }
 
   @Override
   @SuppressWarnings("rawtypes")
   public Hashtable getServerExtensions() throws IOException {
     Hashtable extensions = super.getServerExtensions();
-    TlsSRTPUtils.addUseSRTPExtension(extensions, UseSrtpNegotiation.answer(profile));
+    TlsSRTPUtils.addUseSRTPExtension(extensions, UseSrtpNegotiation.answer(outcome.profile()));
     return extensions;
   }
 
@@ -79,7 +75,7 @@ final class DtlsSrtpServer extends DefaultTlsServer implements DtlsSrtpPeer {
 
   @Override
   public void notifyClientCertificate(Certificate clientCertificate) throws IOException {
-    verifier.verify(clientCertificate);
+    outcome.verifier().verify(clientCertificate);
   }
 
   @Override
@@ -96,45 +92,29 @@ final class DtlsSrtpServer extends DefaultTlsServer implements DtlsSrtpPeer {
     return credentials.signer(context, context.getSecurityParametersHandshake().getClientSigAlgs());
   }
 
-  /**
-   * The only place keys come from. The checks repeat what the earlier callbacks enforce (Bouncy Castle
-   * already fails a DTLS 1.2 client that skips its Certificate after a CertificateRequest), so that no
-   * path through Bouncy Castle can reach an export without them.
-   */
   @Override
   public void notifyHandshakeComplete() throws IOException {
     super.notifyHandshakeComplete();
-    if (!verifier.isVerified()) {
-      throw new RejectedHandshake(DtlsFailureReason.NO_PEER_CERTIFICATE,
-          AlertDescription.handshake_failure, "handshake completed without a verified client certificate");
-    }
-    if (profile == null) {
-      throw new RejectedHandshake(DtlsFailureReason.NO_SRTP_PROFILE, AlertDescription.handshake_failure,
-          "handshake completed without use_srtp");
-    }
-    keys = DtlsSrtpExporter.export(context, profile, DtlsRole.SERVER);
+    outcome.complete(context);
   }
 
   @Override
   public void notifyAlertRaised(short level, short description, String message, Throwable cause) {
-    AlertLog.raised(DtlsRole.SERVER, level, description, message);
+    outcome.alertRaised(level, description, message);
   }
 
   @Override
   public void notifyAlertReceived(short level, short description) {
-    AlertLog.received(DtlsRole.SERVER, level, description);
-    if (level == AlertLevel.warning && description == AlertDescription.close_notify) {
-      closeNotifyReceived = true;
-    }
+    outcome.alertReceived(level, description);
   }
 
   @Override
   public DtlsSrtpKeys keys() {
-    return keys;
+    return outcome.keys();
   }
 
   @Override
   public boolean closeNotifyReceived() {
-    return closeNotifyReceived;
+    return outcome.closeNotifyReceived();
   }
 }
