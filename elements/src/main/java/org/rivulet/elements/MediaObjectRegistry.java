@@ -11,13 +11,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MediaObjectRegistry {
   private final ConcurrentHashMap<String, MediaObject> objects = new ConcurrentHashMap<>();
+  private final List<java.util.function.Consumer<String>> removalListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Called with the id of every released object (for example, to forget it in sessions). */
+  public void onRemoved(java.util.function.Consumer<String> listener) {
+    removalListeners.add(listener);
+  }
 
   void add(MediaObject object) {
     objects.put(object.getId(), object);
   }
 
   void remove(MediaObject object) {
-    objects.remove(object.getId(), object);
+    if (objects.remove(object.getId(), object)) {
+      removalListeners.forEach(l -> l.accept(object.getId()));
+    }
   }
 
   /** The live object with this id, or null. */

@@ -82,6 +82,7 @@ public final class KurentoServer implements AutoCloseable {
     modules.forEach(m -> factories.putAll(m.factories()));
     checkFactories(factories);
     ObjectMapper mapper = new JsonRpcDecoder().mapper();
+    registry.onRemoved(sessions::objectReleased);
     Marshaller marshaller = new Marshaller(kmd, registry);
     EventDispatcher events = new EventDispatcher(kmd, marshaller, sessions, mapper);
     MediaNetwork network = new MediaNetwork(loops, blocking, settings.moduleConfig());

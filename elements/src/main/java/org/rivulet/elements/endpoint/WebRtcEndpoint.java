@@ -77,11 +77,6 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
     return qosDscp;
   }
 
-  /** Remote candidates received before the session could use them. */
-  public List<Struct> pendingCandidates() {
-    return List.copyOf(pendingCandidates);
-  }
-
   @Override
   protected void checkProperty(String property, Object value) {
     switch (property) {
@@ -216,17 +211,12 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
   @Override
   protected void receiveRtp(org.rivulet.elements.MediaType type,
       org.rivulet.elements.RtpFormat format, io.netty.buffer.ByteBuf rtp) {
-    if (session == null || sendonlyBlocked()) {
+    // A recvonly endpoint negotiated no sending m-line: RtpSession drops and counts it.
+    if (session == null) {
       rtp.release();
-      return;
-    }
-    if (session.send(type, format, rtp)) {
+    } else if (session.send(type, format, rtp)) {
       noteMediaOut(type);
     }
-  }
-
-  private boolean sendonlyBlocked() {
-    return recvonly;
   }
 
   @Override

@@ -217,23 +217,25 @@ public final class RtpSession {
   /**
    * Sends a packet from the graph to the peer, if this session sends that kind in a codec the peer
    * accepted (media passes through encoded: no codec in common means no media).
+   *
+   * @return whether the packet went out (otherwise it was dropped and counted)
    */
-  public void send(MediaType kind, RtpFormat format, ByteBuf rtp) {
+  public boolean send(MediaType kind, RtpFormat format, ByteBuf rtp) {
     ByteBuf copy = null;
     try {
       NegotiatedMedia media = sending.get(kind);
       if (media == null) {
         drop(Drop.NOT_SENDING);
-        return;
+        return false;
       }
       if (srtpOut == null) {
         drop(Drop.NOT_SECURED);
-        return;
+        return false;
       }
       int pt = payloadTypeFor(media, format);
       if (pt < 0) {
         drop(Drop.NO_MATCHING_CODEC);
-        return;
+        return false;
       }
       // Our own copy: the original is shared with other sinks, and SRTP encrypts in place.
       copy = alloc.heapBuffer(rtp.readableBytes() + TAILROOM);
@@ -241,14 +243,14 @@ public final class RtpSession {
       RtpPacket packet = RtpPacket.parse(copy);
       if (packet == null) {
         drop(Drop.MALFORMED);
-        return;
+        return false;
       }
       streams.get(kind).rewrite(packet, pt);
       int payload = packet.payloadLength();
       long timestamp = packet.timestamp();
       if (srtpOut.protectRtp(copy) != SrtpResult.OK) {
         drop(Drop.SRTP_PROTECT_FAILED);
-        return;
+        return false;
       }
       packetsOut++;
       SendStats sent = sendStats.computeIfAbsent(kind, k -> new SendStats(format.clockRate()));
@@ -259,6 +261,7 @@ public final class RtpSession {
       ByteBuf out = copy;
       copy = null;
       output.send(out);
+      return true;
     } finally {
       rtp.release();
       if (copy != null) {
@@ -343,11 +346,6 @@ public final class RtpSession {
     long seconds = millis / 1000 + 2_208_988_800L;
     long fraction = ((millis % 1000) << 32) / 1000;
     return (seconds << 32) | fraction;
-  }
-
-  /** Whether the peer has sent us media of this kind. */
-  public boolean receivedFrom(MediaType kind) {
-    return remoteSsrc.containsKey(kind);
   }
 
   public long drops(Drop reason) {

@@ -200,13 +200,11 @@ public final class WebRtcSession {
 
   /** Media from the graph; true when it went out. Takes ownership. */
   public boolean send(MediaType kind, RtpFormat format, ByteBuf rtp) {
-    if (transport == null || transport.rtpSession() == null) {
+    if (transport == null) {
       rtp.release();
       return false;
     }
-    long before = transport.rtpSession().packetsOut();
-    transport.send(kind, format, rtp);
-    return transport.rtpSession().packetsOut() > before;
+    return transport.send(kind, format, rtp);
   }
 
   public void requestKeyframe() {

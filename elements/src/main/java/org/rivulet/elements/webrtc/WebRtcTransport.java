@@ -255,13 +255,13 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     return agent.addRemoteCandidate(candidate);
   }
 
-  /** Media from the graph to the peer. Takes ownership. */
-  public void send(MediaType kind, RtpFormat format, ByteBuf packet) {
+  /** Media from the graph to the peer; true when it went out. Takes ownership. */
+  public boolean send(MediaType kind, RtpFormat format, ByteBuf packet) {
     if (rtp == null) {
       packet.release();
-      return;
+      return false;
     }
-    rtp.send(kind, format, packet);
+    return rtp.send(kind, format, packet);
   }
 
   public void requestKeyframe() {
@@ -280,10 +280,6 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
 
   public long unvalidatedDrops() {
     return unvalidatedDrops;
-  }
-
-  public DtlsState dtlsState() {
-    return dtls == null ? DtlsState.NEW : dtls.state();
   }
 
   // ------------------------------------------------------------------ inbound
@@ -306,7 +302,8 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
         unvalidatedDrops++;
         return;
       }
-      startDtlsIfReady(base, packet.sender());
+      routeIfNone(base, packet.sender());
+      startDtls();
       if (dtls != null) {
         dtls.offer(packet.content());
       }
@@ -373,33 +370,40 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
         "IceCandidatePair", "streamId", "1", "componentId", 1,
         "localCandidate", pair.localCandidateString(),
         "remoteCandidate", pair.remoteCandidateString())));
-    startDtlsIfReady(peerBase, peerAddress);
+    startDtls();
   }
 
   @Override
   public void onRemoteAddressValidated(LocalCandidate base, InetSocketAddress remote) {
+    routeIfNone(base, remote);
+    startDtls();
+  }
+
+  /** Until ICE selects a pair, DTLS and media use the first pair it validated. */
+  private void routeIfNone(LocalCandidate base, InetSocketAddress remote) {
     if (peerBase == null) {
-      // Until ICE selects a pair, answer DTLS on the first one it validated.
       peerBase = base.base();
       peerAddress = remote;
     }
-    startDtlsIfReady(peerBase, peerAddress);
   }
 
+  /**
+   * RFC 7675: without consent the peer must not receive media. ICE reports the component state
+   * itself (IceComponentStateChanged); the endpoint's media state goes DISCONNECTED.
+   */
   @Override
   public void onConsentLost(CandidatePairInfo pair) {
-    events.fire("DtlsConnectionStateChange", dtlsEvent(DtlsState.CLOSED));
+    peerBase = null;
+    peerAddress = null;
+    events.secured(false);
   }
 
   // ------------------------------------------------------------------ DTLS
 
-  private void startDtlsIfReady(LocalCandidate base, InetSocketAddress remote) {
-    if (dtls != null || certificate == null || closed) {
+  /** Starts DTLS once there is a route to the peer and offer/answer gave the certificate. */
+  private void startDtls() {
+    if (dtls != null || certificate == null || closed || peerBase == null) {
       return;
-    }
-    if (peerBase == null) {
-      peerBase = base;
-      peerAddress = remote;
     }
     DtlsConfig config = DtlsConfig.builder(dtlsRole, certificate, remoteFingerprints).build();
     dtls = new DtlsTransport(config, network.handshakes(), bytes -> loop.execute(() -> {

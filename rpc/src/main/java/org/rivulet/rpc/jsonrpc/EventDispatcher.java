@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.rivulet.elements.EventSink;
 import org.rivulet.elements.MediaObject;
-import org.rivulet.elements.ServerManager;
 import org.rivulet.rpc.kmd.EventDef;
 import org.rivulet.rpc.kmd.KmdRegistry;
 import org.rivulet.rpc.kmd.ParamDef;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * no {@code id}; {@code params.value} holds {@code object}, {@code type} and {@code data}; data has
  * {@code source}, {@code tags}, {@code timestampMillis} as a string, {@code type} for events derived
  * from Media, and the event's own fields. Serialized once, sent to each subscribed session's
- * connection. Also keeps sessions in step with released objects.
+ * connection.
  */
 public final class EventDispatcher implements EventSink {
   private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
@@ -44,9 +43,6 @@ public final class EventDispatcher implements EventSink {
 
   @Override
   public void fire(MediaObject source, String eventType, Map<String, Object> data) {
-    if (source instanceof ServerManager && eventType.equals("ObjectDestroyed")) {
-      sessions.objectReleased((String) data.get("objectId"));
-    }
     List<RpcConnection> targets = sessions.listeners(source.getId(), eventType);
     if (targets.isEmpty()) {
       return;
