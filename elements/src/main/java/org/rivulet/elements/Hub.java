@@ -1,5 +1,6 @@
 package org.rivulet.elements;
 
+import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,8 @@ import java.util.concurrent.Executor;
 public abstract class Hub extends MediaObject {
   private final MediaPipeline pipeline;
   private final Set<HubPort> ports = new LinkedHashSet<>();
+  /** The ports as an array, rebuilt when they change: routing reads it for every packet. */
+  private HubPort[] portArray = new HubPort[0];
 
   protected Hub(ElementContext context, String type, MediaPipeline pipeline) {
     super(context, type, pipeline, null);
@@ -30,11 +33,13 @@ public abstract class Hub extends MediaObject {
 
   void addPort(HubPort port) {
     ports.add(port);
+    portArray = ports.toArray(new HubPort[0]);
     onPortAdded(port);
   }
 
   void removePort(HubPort port) {
     if (ports.remove(port)) {
+      portArray = ports.toArray(new HubPort[0]);
       onPortRemoved(port);
     }
   }
@@ -43,11 +48,38 @@ public abstract class Hub extends MediaObject {
     return List.copyOf(ports);
   }
 
+  /** The current ports without copying; callers must not modify the array. */
+  protected final HubPort[] portArray() {
+    return portArray;
+  }
+
   /** Hooks for the hub's media logic. */
   protected void onPortAdded(HubPort port) {
   }
 
   protected void onPortRemoved(HubPort port) {
+  }
+
+  /**
+   * Media that entered the hub through {@code from}. Takes ownership; the default drops it (a hub
+   * that routes nothing yet). Runs on the pipeline's loop.
+   */
+  protected void route(HubPort from, MediaType type, RtpFormat format, ByteBuf rtp) {
+    rtp.release();
+  }
+
+  /** A sink of port {@code at} wants a keyframe; the default asks nobody. */
+  protected void keyframeRequested(HubPort at, MediaType type) {
+  }
+
+  /** Sends media out of {@code to}, taking ownership: each target gets its own duplicate. */
+  protected static void deliver(HubPort to, MediaType type, RtpFormat format, ByteBuf rtp) {
+    to.emitFromHub(type, format, rtp);
+  }
+
+  /** Asks whatever feeds {@code port} for a keyframe. */
+  protected static void requestKeyframe(HubPort port, MediaType type) {
+    port.requestKeyframeFromSource(type);
   }
 
   @Override

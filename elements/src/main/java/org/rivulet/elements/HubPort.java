@@ -1,6 +1,12 @@
 package org.rivulet.elements;
 
-/** Kurento's HubPort: the element through which media enters and leaves a {@link Hub}. */
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Kurento's HubPort: the element through which media enters and leaves a {@link Hub}. What its
+ * source sends goes into the hub; what the hub routes to it goes out to its sinks; keyframe requests
+ * from its sinks go to the hub, which asks the ports that feed this one.
+ */
 public class HubPort extends MediaElement {
   private final Hub hub;
 
@@ -13,6 +19,26 @@ public class HubPort extends MediaElement {
 
   public Hub hub() {
     return hub;
+  }
+
+  @Override
+  protected void receiveRtp(MediaType type, RtpFormat format, ByteBuf rtp) {
+    hub.route(this, type, format, rtp);
+  }
+
+  /** Media the hub routes out of this port. Takes ownership. */
+  void emitFromHub(MediaType type, RtpFormat format, ByteBuf rtp) {
+    emitRtp(type, format, rtp);
+  }
+
+  @Override
+  protected void onKeyframeRequest(MediaType type) {
+    hub.keyframeRequested(this, type);
+  }
+
+  /** The hub asks whatever feeds this port for a keyframe. */
+  void requestKeyframeFromSource(MediaType type) {
+    requestKeyframeUpstream(type);
   }
 
   @Override

@@ -105,7 +105,8 @@ public final class PagePeer {
   public InboundRtp inboundRtp() {
     Map<?, ?> s = (Map<?, ?>) browser.call("inbound", name);
     return new InboundRtp(number(s, "framesDecoded"), number(s, "videoPackets"),
-        number(s, "audioPackets"), number(s, "audioBytes"),
+        number(s, "audioPackets"), number(s, "audioBytes"), number(s, "videoNacks"),
+        number(s, "videoRetransmitted"), number(s, "videoLost"),
         (String) s.get("selectedLocalAddress"), (String) s.get("selectedRemoteAddress"),
         (String) s.get("selectedRemoteType"));
   }
@@ -144,6 +145,33 @@ public final class PagePeer {
 
   private String state(String which) {
     return (String) ((Map<?, ?>) browser.call("states", name)).get(which);
+  }
+
+  /** Closes this peer connection (the page forgets it; a new one may reuse the name). */
+  public void close() {
+    browser.call("close", name);
+  }
+
+  /**
+   * The longest time, sampled every 100 ms over {@code span}, during which the decoded-frame count
+   * did not go up: what a viewer perceives as a freeze.
+   */
+  public Duration longestStallDuring(Duration span) {
+    long last = framesDecoded();
+    long lastRise = System.nanoTime();
+    long end = lastRise + span.toNanos();
+    long longest = 0;
+    while (System.nanoTime() < end) {
+      Poll.sleep(Duration.ofMillis(100));
+      long now = framesDecoded();
+      long t = System.nanoTime();
+      if (now > last) {
+        last = now;
+        lastRise = t;
+      }
+      longest = Math.max(longest, t - lastRise);
+    }
+    return Duration.ofNanos(longest);
   }
 
   /** Waits until at least {@code atLeast} frames are decoded; returns the last count seen. */
