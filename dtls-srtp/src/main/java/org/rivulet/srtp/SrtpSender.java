@@ -108,7 +108,22 @@ public final class SrtpSender {
     return protectRtp(dst, start, len);
   }
 
+  /**
+   * Protects in place, like {@link #protectRtp(ByteBuf)}, a packet whose index may already have
+   * been protected: a retransmission on the media SSRC (RFC 4585 NACK without RTX). The caller
+   * guarantees the bytes are exactly those protected the first time, so the ciphertext is the same
+   * and no keystream is reused on different plaintext (libsrtp's {@code allow_repeat_tx}). AEAD
+   * profiles may still refuse a repeated IV ({@link SrtpResult#REPLAYED}); RTX avoids all this.
+   */
+  public SrtpResult protectRtpRetransmission(ByteBuf packet) {
+    return protectRtp(packet, packet.readerIndex(), packet.readableBytes(), true);
+  }
+
   private SrtpResult protectRtp(ByteBuf buf, int start, int len) {
+    return protectRtp(buf, start, len, false);
+  }
+
+  private SrtpResult protectRtp(ByteBuf buf, int start, int len, boolean repeat) {
     int tag = profile.srtpAuthTagLength();
     if (len < RtpHeaderLength.FIXED_HEADER) {
       return rtpCounters.count(SrtpResult.TOO_SHORT);
@@ -137,7 +152,7 @@ public final class SrtpSender {
       return rtpCounters.count(SrtpResult.KEY_EXHAUSTED);
     }
     SrtpResult reuse = state.rtpWindow().check(index);
-    if (reuse != SrtpResult.OK) {
+    if (reuse != SrtpResult.OK && !(repeat && !fresh)) {
       return rtpCounters.count(reuse);
     }
     byte[] a = staging.array(buf, start, len, len + tag);
@@ -148,8 +163,10 @@ public final class SrtpSender {
     if (fresh) {
       streams.add(state);
     }
-    state.rollover().update(index);
-    state.rtpWindow().accept(index);
+    if (reuse == SrtpResult.OK) {
+      state.rollover().update(index);
+      state.rtpWindow().accept(index);
+    }
     buf.writerIndex(start + len + tag);
     return rtpCounters.count(SrtpResult.OK);
   }

@@ -47,6 +47,26 @@ class SrtpSenderTest {
   }
 
   @Test
+  @DisplayName("A retransmission on the media SSRC repeats the same ciphertext and is accepted once")
+  void retransmissionRepeatsTheSameCiphertext() {
+    SrtpSender sender = TestPackets.sender(DEFAULT);
+    SrtpReceiver receiver = TestPackets.receiver(DEFAULT);
+    ByteBuf first = buffers.heap(TestPackets.rtp(500, SSRC, 100));
+    assertEquals(SrtpResult.OK, sender.protectRtp(first));
+    for (int seq = 501; seq < 800; seq++) {
+      assertEquals(SrtpResult.OK, protect(sender, TestPackets.rtp(seq, SSRC, 100)));
+    }
+    ByteBuf again = buffers.heap(TestPackets.rtp(500, SSRC, 100));
+    assertEquals(SrtpResult.OK, sender.protectRtpRetransmission(again), "older than the window");
+    assertArrayEquals(TestBuffers.readable(first), TestBuffers.readable(again), "same bytes");
+    assertEquals(799, sender.stream(SSRC).rollover().highestIndex(), "the index did not move");
+    assertEquals(SrtpResult.OK, receiver.unprotectRtp(again), "the lost original's stand-in");
+    ByteBuf unknown = buffers.heap(TestPackets.rtp(1, 0x0badcafe, 100));
+    assertEquals(SrtpResult.OK, sender.protectRtpRetransmission(unknown),
+        "a new SSRC starts normally");
+  }
+
+  @Test
   @DisplayName("Forwarded out of order: late packets get the receiver's index, too late ones are refused")
   void outOfOrderForwarding() {
     SrtpSender sender = TestPackets.sender(DEFAULT);

@@ -99,6 +99,11 @@ public abstract class MediaObject {
     return List.copyOf(children);
   }
 
+  /** The value of tag {@code key}, or null. */
+  public final String tag(String key) {
+    return tags.get(key);
+  }
+
   /** Tags to put in events: empty unless {@code sendTagsInEvents} is set. */
   public final Map<String, String> tagsForEvents() {
     return sendTagsInEvents ? tags : Map.of();

@@ -86,6 +86,7 @@ public final class KurentoServer implements AutoCloseable {
     Marshaller marshaller = new Marshaller(kmd, registry);
     EventDispatcher events = new EventDispatcher(kmd, marshaller, sessions, mapper);
     MediaNetwork network = new MediaNetwork(loops, blocking, settings.moduleConfig());
+    network.allowTestImpairment("1".equals(System.getenv("RIVULET_TEST_IMPAIRMENT")));
     // Generated (or loaded) now, off the loops, so the first offer does not wait for it.
     network.certificate(org.rivulet.dtls.DtlsKeyType.ECDSA);
     ElementContext context = new ElementContext(registry, events, settings.moduleConfig(),

@@ -312,6 +312,17 @@ public final class RtpPacket {
     return offset + FIXED_HEADER_LENGTH + 4 * csrcCount();
   }
 
+  /**
+   * Appends this packet to {@code out} without its header extension (X cleared), keeping CSRCs,
+   * payload and padding. A forwarder sends this to a receiver that did not negotiate the sender's
+   * extensions: the same ids may mean something else there (RFC 8285 section 6).
+   */
+  public void writeWithoutExtension(ByteBuf out) {
+    out.writeByte(buf.getUnsignedByte(offset) & ~0x10);
+    out.writeBytes(buf, offset + 1, FIXED_HEADER_LENGTH - 1 + 4 * csrcCount());
+    out.writeBytes(buf, offset + headerLength, length - headerLength);
+  }
+
   /** Sets or clears the M bit in place. */
   public void setMarker(boolean marker) {
     int second = buf.getUnsignedByte(offset + 1);

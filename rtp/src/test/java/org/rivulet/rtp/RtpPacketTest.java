@@ -232,6 +232,30 @@ class RtpPacketTest {
   }
 
   @Test
+  void writesAPacketWithoutItsHeaderExtension() {
+    // V=2 P=1 X=1 CC=1, M=1 PT=96, seq 0x1234, ts, ssrc, one CSRC, a one-byte extension of one
+    // word (id 3, two bytes of data, one of padding), 3 payload bytes, 2 padding bytes.
+    ByteBuf in = pooled(hex("b1e01234" + "00000064" + "11223344" + "55667788"
+        + "bede0001" + "31aabb00" + "010203" + "0002"));
+    ByteBuf out = PooledByteBufAllocator.DEFAULT.heapBuffer();
+    try {
+      RtpPacket packet = RtpPacket.parse(in);
+      assertNotNull(packet);
+      packet.writeWithoutExtension(out);
+      assertEquals("a1e01234" + "00000064" + "11223344" + "55667788" + "010203" + "0002",
+          io.netty.buffer.ByteBufUtil.hexDump(out));
+      RtpPacket stripped = RtpPacket.parse(out);
+      assertNotNull(stripped);
+      assertFalse(stripped.hasExtension());
+      assertEquals(3, stripped.payloadLength());
+      assertEquals(2, stripped.paddingLength());
+    } finally {
+      in.release();
+      out.release();
+    }
+  }
+
+  @Test
   void readsEveryHeaderField() {
     ByteBuf buf = pooled(hex("""
         92 ef ab cd   # V=2 P=0 X=1 CC=2 | M=1 PT=111 | sequence number 0xabcd

@@ -35,12 +35,27 @@ public final class MediaNetwork {
   private final Map<DtlsKeyType, CompletableFuture<DtlsCertificate>> certificates =
       new ConcurrentHashMap<>();
 
+  /** Whether endpoints may carry a {@link TestImpairment} tag (tests only; off by default). */
+  private volatile boolean testImpairment;
+
   public MediaNetwork(EventLoops loops, Executor blocking, ModuleConfig config) {
     this.loops = loops;
     this.blocking = blocking;
     this.config = config;
     this.minPort = config.intValue("BaseRtpEndpoint", "minPort", 1024);
     this.maxPort = config.intValue("BaseRtpEndpoint", "maxPort", 65535);
+  }
+
+  /**
+   * Lets endpoints impair their own media with a {@link TestImpairment#TAG} tag. Only for tests of
+   * loss recovery against a server process: a production server must not let clients drop media.
+   */
+  public void allowTestImpairment(boolean allow) {
+    this.testImpairment = allow;
+  }
+
+  public boolean testImpairmentAllowed() {
+    return testImpairment;
   }
 
   /** The certificate of this key type; completes on the blocking executor the first time. */

@@ -1,56 +1,122 @@
 package org.rivulet.elements.webrtc;
 
+import java.util.Locale;
+import java.util.Set;
 import org.rivulet.rtp.RtpPacket;
+import org.rivulet.rtp.codec.Keyframes;
 
 /**
  * Rewrites the packets of one outgoing media kind so the receiver sees a single continuous stream:
  * our SSRC, our payload type, and sequence numbers and timestamps that continue across a change of
- * source (a reconnection, a switch), as a receiver's jitter buffer needs. Sequence numbers jump by
- * one and timestamps by one frame interval at a switch. Single-threaded (the pipeline's loop).
+ * source (a reconnection, a Dispatcher switch), as a receiver's jitter buffer needs.
+ *
+ * <p>At a change of source the sequence number continues at the next value and the timestamp
+ * advances by the wallclock time since the last packet sent (so the receiver's playout clock stays
+ * smooth). Video of a new source is held back until it reaches a keyframe: the receiver cannot
+ * decode the new source's delta frames, and showing them would corrupt the picture. While held
+ * back, {@link #wantsKeyframe} says when to ask the source for one. Single-threaded (the
+ * pipeline's loop).
  */
 final class OutboundStream {
-  /** Timestamp step assumed at a source switch: 1/30 s at 90 kHz, 20 ms at 48 kHz. */
-  private final long switchStep;
+  /** Codecs whose keyframes {@link Keyframes} recognises; others are never held back. */
+  private static final Set<String> GATED = Set.of("vp8", "vp9", "h264");
+  /** How often a stream waiting for a keyframe asks again (the first ask goes at once). */
+  static final long KEYFRAME_ASK_INTERVAL_NANOS = 300_000_000L;
+
   private final int ssrc;
+  private final int clockRate;
+  private final boolean video;
   private int sourceSsrc;
   private boolean started;
+  private boolean waitingForKeyframe;
+  private long lastAskNanos;
   private int seqDelta;
   private long tsDelta;
   private int lastSeq;
   private long lastTs;
+  private long lastSentNanos;
+  private long keyframeWaitDrops;
 
-  OutboundStream(long ssrc, int clockRate, int initialSeq) {
+  OutboundStream(long ssrc, int clockRate, int initialSeq, boolean video) {
     this.ssrc = (int) ssrc;
-    this.switchStep = Math.max(1, clockRate / 30);
+    this.clockRate = clockRate;
+    this.video = video;
     this.lastSeq = (initialSeq - 1) & 0xffff;
     this.lastTs = 0;
   }
 
-  /** Rewrites {@code packet}'s header in place for payload type {@code payloadType}. */
-  void rewrite(RtpPacket packet, int payloadType) {
-    int inSeq = packet.sequenceNumber();
-    long inTs = packet.timestamp();
-    if (!started || packet.ssrc() != sourceSsrc) {
-      // A new source: continue right after what the receiver saw last.
-      seqDelta = (lastSeq + 1 - inSeq) & 0xffff;
-      tsDelta = (lastTs + (started ? switchStep : 0) - inTs) & 0xffffffffL;
-      sourceSsrc = packet.ssrc();
-      started = true;
+  /**
+   * Whether {@code packet} may go out now. The first packet of a new source that is let through
+   * rebases sequence numbers and timestamps onto this stream.
+   */
+  boolean admit(RtpPacket packet, String encoding, long nowNanos) {
+    boolean newSource = !started || packet.ssrc() != sourceSsrc;
+    if (newSource && video && !waitingForKeyframe
+        && GATED.contains(encoding.toLowerCase(Locale.ROOT))) {
+      waitingForKeyframe = true;
+      lastAskNanos = nowNanos - KEYFRAME_ASK_INTERVAL_NANOS;
     }
-    int outSeq = (inSeq + seqDelta) & 0xffff;
-    long outTs = (inTs + tsDelta) & 0xffffffffL;
-    packet.setSsrc(ssrc);
-    packet.setPayloadType(payloadType);
-    packet.setSequenceNumber(outSeq);
-    packet.setTimestamp(outTs);
+    if (waitingForKeyframe) {
+      if (!Keyframes.isKeyframeStart(encoding, packet.buffer(), packet.payloadOffset(),
+          packet.payloadLength())) {
+        keyframeWaitDrops++;
+        return false;
+      }
+      waitingForKeyframe = false;
+    }
+    if (newSource) {
+      rebase(packet, nowNanos);
+    }
+    return true;
+  }
+
+  /** Whether to ask the source for a keyframe now (held back, and not asked recently). */
+  boolean wantsKeyframe(long nowNanos) {
+    if (!waitingForKeyframe || nowNanos - lastAskNanos < KEYFRAME_ASK_INTERVAL_NANOS) {
+      return false;
+    }
+    lastAskNanos = nowNanos;
+    return true;
+  }
+
+  private void rebase(RtpPacket packet, long nowNanos) {
+    long step = 0;
+    if (started) {
+      long elapsed = Math.max(0, nowNanos - lastSentNanos);
+      step = Math.max(1, elapsed * clockRate / 1_000_000_000L);
+    }
+    seqDelta = (lastSeq + 1 - packet.sequenceNumber()) & 0xffff;
+    tsDelta = (lastTs + step - packet.timestamp()) & 0xffffffffL;
+    sourceSsrc = packet.ssrc();
+    started = true;
+  }
+
+  /** The sequence number {@code packet} goes out with (call after {@link #admit}). */
+  int outSequence(RtpPacket packet) {
+    return (packet.sequenceNumber() + seqDelta) & 0xffff;
+  }
+
+  /** The timestamp {@code packet} goes out with (call after {@link #admit}). */
+  long outTimestamp(RtpPacket packet) {
+    return (packet.timestamp() + tsDelta) & 0xffffffffL;
+  }
+
+  /** Records that a packet went out with these values. */
+  void sent(int outSeq, long outTs, long nowNanos) {
     // Remember the newest packet (sequence numbers compared modulo 2^16, RFC 3550 A.1 style).
     if (((outSeq - lastSeq) & 0xffff) < 0x8000) {
       lastSeq = outSeq;
       lastTs = outTs;
     }
+    lastSentNanos = nowNanos;
   }
 
   int ssrc() {
     return ssrc;
+  }
+
+  /** Packets held back while waiting for a keyframe of a new source. */
+  long keyframeWaitDrops() {
+    return keyframeWaitDrops;
   }
 }

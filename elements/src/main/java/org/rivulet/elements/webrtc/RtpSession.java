@@ -11,6 +11,7 @@ import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
 import org.rivulet.rtcp.RtcpCompound;
 import org.rivulet.rtcp.RtcpFir;
+import org.rivulet.rtcp.RtcpNack;
 import org.rivulet.rtcp.RtcpPacket;
 import org.rivulet.rtcp.RtcpPli;
 import org.rivulet.rtcp.RtcpReceiverReport;
@@ -19,6 +20,8 @@ import org.rivulet.rtcp.RtcpSdes;
 import org.rivulet.rtcp.RtcpSenderReport;
 import org.rivulet.rtp.stats.RtpReceiveStats;
 import org.rivulet.rtp.RtpPacket;
+import org.rivulet.rtp.feedback.NackGenerator;
+import org.rivulet.rtp.feedback.RtxPackets;
 import org.rivulet.sdp.Codec;
 import org.rivulet.srtp.SrtpReceiver;
 import org.rivulet.srtp.SrtpResult;
@@ -26,13 +29,18 @@ import org.rivulet.srtp.SrtpSender;
 
 /**
  * The RTP side of one WebRTC endpoint once offer/answer is done: SRTP in both directions, payload
- * types mapped to media kinds and codecs, outgoing streams rewritten to this endpoint's SSRCs, and
- * keyframe requests (PLI/FIR) in both directions.
+ * types mapped to media kinds and codecs, outgoing streams rewritten to this endpoint's SSRCs,
+ * keyframe requests (PLI/FIR) in both directions, and loss recovery in both directions: NACKs
+ * from the peer answered from the send history (RTX when agreed), and NACKs sent to the peer for
+ * the gaps in the video it sends, whose RTX answers are unwrapped back into the stream.
  *
  * <pre>
- *  network ─▶ receive(SRTP) ─▶ unprotect ─▶ RTP:  PT → kind, codec ─▶ Input.rtp ─▶ graph
- *                                         └▶ RTCP: PLI/FIR for our SSRC ─▶ Input.keyframeRequested
- *  graph ─▶ send(kind, codec, RTP) ─▶ copy, rewrite PT/SSRC/seq/ts ─▶ protect ─▶ Output.send
+ *  network ─▶ receive(SRTP) ─▶ unprotect ─▶ RTP:  (RTX → original) PT → kind ─▶ Input.rtp ─▶ graph
+ *                                         │        └▶ gaps ─▶ NackGenerator ─▶ feedback(): NACK
+ *                                         └▶ RTCP: PLI/FIR ─▶ Input.keyframeRequested
+ *                                                  NACK ─▶ Retransmitter ─▶ Output.send
+ *  graph ─▶ send(kind, codec, RTP) ─▶ keyframe gate ─▶ copy without header extensions,
+ *           rewrite PT/SSRC/seq/ts ─▶ protect ─▶ Output.send      (original kept in the history)
  * </pre>
  *
  * <p>Every packet that cannot go on is dropped and counted in {@link #drops()}. Single-threaded: the
@@ -54,14 +62,21 @@ public final class RtpSession {
   /** Why packets were dropped. */
   public enum Drop {
     NOT_SECURED, SRTP_FAILED, MALFORMED, UNKNOWN_PAYLOAD_TYPE, NOT_RECEIVING, NO_MATCHING_CODEC,
-    NOT_SENDING, SRTP_PROTECT_FAILED
+    NOT_SENDING, SRTP_PROTECT_FAILED, WAITING_FOR_KEYFRAME, RTX_WITHOUT_MEDIA
   }
 
-  private record Route(MediaType kind, RtpFormat format) {
+  /** Where a payload type goes: media of a kind, or (rtxFor ≥ 0) RTX repairing payload type rtxFor. */
+  private record Route(MediaType kind, RtpFormat format, int rtxFor) {
   }
 
   /** Room for the SRTP tag and a little more, so protect never reallocates. */
   private static final int TAILROOM = 32;
+  /** Keyframe requests to the peer closer together than this are merged into the first. */
+  static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
+  /** Round-trip time assumed until reports measure it. */
+  private static final long DEFAULT_RTT_NANOS = 50_000_000L;
+  /** Remote video sources tracked for NACKs (a publisher sends one, or three with simulcast). */
+  private static final int MAX_NACKED_SOURCES = 4;
 
   private final ByteBufAllocator alloc;
   private final Output output;
@@ -70,7 +85,19 @@ public final class RtpSession {
   private final Map<MediaType, NegotiatedMedia> sending = new EnumMap<>(MediaType.class);
   private final Map<MediaType, OutboundStream> streams = new EnumMap<>(MediaType.class);
   private final Map<MediaType, Integer> remoteSsrc = new EnumMap<>(MediaType.class);
+  /** The outgoing video stream's NACK answers; null when this session sends no video. */
+  private final Retransmitter retransmitter;
+  /** Gaps in each remote video source, for the NACKs this session sends. */
+  private final Map<Integer, NackGenerator> nackers = new HashMap<>();
   private final long[] drops = new long[Drop.values().length];
+  private long lastKeyframeRequestNanos = System.nanoTime() - KEYFRAME_REQUEST_INTERVAL_NANOS;
+  private long keyframeRequestsSent;
+  private long keyframeRequestsMerged;
+  private long keyframeRequestsReceived;
+  private long nacksSent;
+  private long nackPacketsReceived;
+  private long rtxReceived;
+  private long rttNanos = -1;
   private SrtpSender srtpOut;
   private SrtpReceiver srtpIn;
   private long packetsIn;
@@ -101,6 +128,7 @@ public final class RtpSession {
     this.alloc = alloc;
     this.output = output;
     this.input = input;
+    Retransmitter videoRetransmitter = null;
     for (NegotiatedMedia m : media) {
       MediaType kind = kindOf(m.kind());
       if (kind == null) {
@@ -109,15 +137,27 @@ public final class RtpSession {
       if (m.receives()) {
         for (Codec c : m.codecs()) {
           routes.put(c.payloadType(), new Route(kind,
-              new RtpFormat(c.name(), c.clockRate(), c.channels())));
+              new RtpFormat(c.name(), c.clockRate(), c.channels()),
+              c.isRtx() ? c.associatedPayloadType().orElse(-1) : -1));
         }
       }
       if (m.sends()) {
         sending.put(kind, m);
-        streams.put(kind, new OutboundStream(m.localSsrc(),
-            m.codecs().get(0).clockRate(), ThreadLocalRandom.current().nextInt(0x10000)));
+        streams.put(kind, new OutboundStream(m.localSsrc(), m.codecs().get(0).clockRate(),
+            ThreadLocalRandom.current().nextInt(0x10000), kind == MediaType.VIDEO));
+        if (kind == MediaType.VIDEO) {
+          Map<Integer, Integer> rtx = new HashMap<>();
+          for (Codec c : m.codecs()) {
+            if (c.isRtx() && c.associatedPayloadType().isPresent()) {
+              rtx.put(c.associatedPayloadType().getAsInt(), c.payloadType());
+            }
+          }
+          videoRetransmitter = new Retransmitter(alloc, TAILROOM, (int) m.localRtxSsrc(), rtx,
+              ThreadLocalRandom.current().nextInt(0x10000));
+        }
       }
     }
+    this.retransmitter = videoRetransmitter;
   }
 
   private static MediaType kindOf(String kind) {
@@ -168,7 +208,32 @@ public final class RtpSession {
         drop(Drop.UNKNOWN_PAYLOAD_TYPE);
         return;
       }
-      remoteSsrc.put(route.kind(), packet.ssrc());
+      long now = System.nanoTime();
+      if (route.rtxFor() >= 0) {
+        // RFC 4588: a retransmission of the media stream of this kind, with its own SSRC.
+        Integer media = remoteSsrc.get(route.kind());
+        Route original = routes.get(route.rtxFor());
+        packet = media == null || original == null ? null
+            : RtxPackets.unwrap(datagram, route.rtxFor(), media);
+        if (packet == null) {
+          drop(Drop.RTX_WITHOUT_MEDIA);
+          return;
+        }
+        rtxReceived++;
+        route = original;
+      } else {
+        remoteSsrc.put(route.kind(), packet.ssrc());
+      }
+      if (route.kind() == MediaType.VIDEO) {
+        NackGenerator nacker = nackers.get(packet.ssrc());
+        if (nacker == null && nackers.size() < MAX_NACKED_SOURCES) {
+          nacker = new NackGenerator();
+          nackers.put(packet.ssrc(), nacker);
+        }
+        if (nacker != null) {
+          nacker.onPacket(packet.sequenceNumber(), now);
+        }
+      }
       packetsIn++;
       RtpReceiveStats stats = receiveStats.get(packet.ssrc());
       if (stats == null && receiveStats.size() < MAX_REPORTED_SOURCES) {
@@ -176,7 +241,7 @@ public final class RtpSession {
         receiveStats.put(packet.ssrc(), stats);
       }
       if (stats != null) {
-        stats.packet(packet.sequenceNumber(), packet.timestamp(), System.nanoTime());
+        stats.packet(packet.sequenceNumber(), packet.timestamp(), now);
       }
       ByteBuf handed = datagram;
       datagram = null;
@@ -205,13 +270,69 @@ public final class RtpSession {
         if (stats != null) {
           stats.senderReport(sr.ntpTimestamp(), System.nanoTime());
         }
+        roundTrip(sr.reportBlocks());
+      } else if (p instanceof RtcpReceiverReport rr) {
+        roundTrip(rr.reportBlocks());
       } else if (p instanceof RtcpPli pli && video != null && pli.mediaSsrc() == video.ssrc()) {
+        keyframeRequestsReceived++;
         input.keyframeRequested(MediaType.VIDEO);
       } else if (p instanceof RtcpFir fir && video != null
           && fir.entries().stream().anyMatch(e -> e.ssrc() == video.ssrc())) {
+        keyframeRequestsReceived++;
         input.keyframeRequested(MediaType.VIDEO);
+      } else if (p instanceof RtcpNack nack && video != null && retransmitter != null
+          && nack.mediaSsrc() == video.ssrc()) {
+        nackPacketsReceived++;
+        retransmit(video, nack);
       }
     }
+  }
+
+  private void retransmit(OutboundStream video, RtcpNack nack) {
+    long now = System.nanoTime();
+    for (int seq : nack.lostSequenceNumbers()) {
+      ByteBuf again = retransmitter.retransmission(seq, video.ssrc(), now);
+      if (again == null) {
+        continue;
+      }
+      // An RTX packet has its own fresh index; the same packet again repeats one, with the bytes
+      // it was first protected with (the history rebuilt them exactly).
+      SrtpResult result = retransmitter.usesRtx() ? srtpOut.protectRtp(again)
+          : srtpOut.protectRtpRetransmission(again);
+      if (result != SrtpResult.OK) {
+        again.release();
+        drop(Drop.SRTP_PROTECT_FAILED);
+        continue;
+      }
+      output.send(again);
+    }
+  }
+
+  /**
+   * RFC 3550 section 6.4.1: round trip = arrival − LSR − DLSR, in 1/65536 s, from a report block
+   * about one of our streams that echoes a sender report we sent.
+   */
+  private void roundTrip(List<RtcpReportBlock> blocks) {
+    for (RtcpReportBlock block : blocks) {
+      if (block.lastSenderReport() == 0 || !isOurs(block.ssrc())) {
+        continue;
+      }
+      long arrival = (ntpNow() >>> 16) & 0xffffffffL;
+      long rtt = (arrival - block.lastSenderReport() - block.delaySinceLastSenderReport())
+          & 0xffffffffL;
+      if (rtt < 0x80000000L) {
+        rttNanos = rtt * 1_000_000_000L / 65536;
+      }
+    }
+  }
+
+  private boolean isOurs(int ssrc) {
+    for (OutboundStream s : streams.values()) {
+      if (s.ssrc() == ssrc) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -237,33 +358,56 @@ public final class RtpSession {
         drop(Drop.NO_MATCHING_CODEC);
         return false;
       }
-      // Our own copy: the original is shared with other sinks, and SRTP encrypts in place.
-      copy = alloc.heapBuffer(rtp.readableBytes() + TAILROOM);
-      copy.writeBytes(rtp, rtp.readerIndex(), rtp.readableBytes());
-      RtpPacket packet = RtpPacket.parse(copy);
-      if (packet == null) {
+      RtpPacket in = RtpPacket.parse(rtp);
+      if (in == null) {
         drop(Drop.MALFORMED);
         return false;
       }
-      streams.get(kind).rewrite(packet, pt);
+      long now = System.nanoTime();
+      OutboundStream stream = streams.get(kind);
+      if (!stream.admit(in, format.encoding(), now)) {
+        drop(Drop.WAITING_FOR_KEYFRAME);
+        if (stream.wantsKeyframe(now)) {
+          input.keyframeRequested(kind);
+        }
+        return false;
+      }
+      int outSeq = stream.outSequence(in);
+      long timestamp = stream.outTimestamp(in);
+      // Our own copy: the original is shared with other sinks, and SRTP encrypts in place. The
+      // sender's header extensions are left out: their ids were negotiated with the sender.
+      copy = alloc.heapBuffer(in.length() + TAILROOM);
+      in.writeWithoutExtension(copy);
+      RtpPacket packet = RtpPacket.parse(copy);
+      packet.setSsrc(stream.ssrc());
+      packet.setPayloadType(pt);
+      packet.setSequenceNumber(outSeq);
+      packet.setTimestamp(timestamp);
       int payload = packet.payloadLength();
-      long timestamp = packet.timestamp();
       if (srtpOut.protectRtp(copy) != SrtpResult.OK) {
         drop(Drop.SRTP_PROTECT_FAILED);
         return false;
+      }
+      stream.sent(outSeq, timestamp, now);
+      if (kind == MediaType.VIDEO && retransmitter != null) {
+        // The history keeps the shared original, not a copy.
+        retransmitter.sent(outSeq, timestamp, pt, rtp, now);
+        rtp = null;
       }
       packetsOut++;
       SendStats sent = sendStats.computeIfAbsent(kind, k -> new SendStats(format.clockRate()));
       sent.packets++;
       sent.octets += payload;
       sent.lastRtpTimestamp = timestamp;
-      sent.lastSendNanos = System.nanoTime();
+      sent.lastSendNanos = now;
       ByteBuf out = copy;
       copy = null;
       output.send(out);
       return true;
     } finally {
-      rtp.release();
+      if (rtp != null) {
+        rtp.release();
+      }
       if (copy != null) {
         copy.release();
       }
@@ -279,12 +423,23 @@ public final class RtpSession {
     return -1;
   }
 
-  /** Asks the peer for a keyframe of the video it sends us (RFC 4585 PLI). */
+  /**
+   * Asks the peer for a keyframe of the video it sends us (RFC 4585 PLI). Requests from many
+   * receivers (every viewer of a publisher, each switch) are merged: one PLI per
+   * {@link #KEYFRAME_REQUEST_INTERVAL_NANOS} at most, which the encoder answers for all of them.
+   */
   public void requestKeyframe() {
     Integer media = remoteSsrc.get(MediaType.VIDEO);
     if (media == null || srtpOut == null) {
       return;
     }
+    long now = System.nanoTime();
+    if (now - lastKeyframeRequestNanos < KEYFRAME_REQUEST_INTERVAL_NANOS) {
+      keyframeRequestsMerged++;
+      return;
+    }
+    lastKeyframeRequestNanos = now;
+    keyframeRequestsSent++;
     OutboundStream ours = streams.get(MediaType.VIDEO);
     int sender = ours != null ? ours.ssrc() : 1;
     ByteBuf buf = alloc.heapBuffer(64);
@@ -338,6 +493,68 @@ public final class RtpSession {
       return;
     }
     output.send(buf);
+  }
+
+  /**
+   * Sends the NACKs due now for the gaps in the video the peer sends (first NACK at once, repeats
+   * once per round trip, given up after a while; see {@link NackGenerator}). Called every few tens
+   * of milliseconds once secured.
+   */
+  public void sendFeedback() {
+    if (srtpOut == null || nackers.isEmpty()) {
+      return;
+    }
+    long now = System.nanoTime();
+    long rtt = rttNanos > 0 ? rttNanos : DEFAULT_RTT_NANOS;
+    OutboundStream any = streams.isEmpty() ? null : streams.values().iterator().next();
+    int sender = any != null ? any.ssrc() : 1;
+    for (Map.Entry<Integer, NackGenerator> e : nackers.entrySet()) {
+      int[] lost = e.getValue().nackList(now, rtt);
+      if (lost.length == 0) {
+        continue;
+      }
+      ByteBuf buf = alloc.heapBuffer(64 + 4 * lost.length);
+      RtcpCompound.of(new RtcpReceiverReport(sender, List.of()),
+          RtcpNack.of(sender, e.getKey(), lost)).writeTo(buf);
+      if (srtpOut.protectRtcp(buf) != SrtpResult.OK) {
+        buf.release();
+        drop(Drop.SRTP_PROTECT_FAILED);
+        continue;
+      }
+      nacksSent++;
+      output.send(buf);
+    }
+  }
+
+  /** Releases the send history. */
+  public void close() {
+    if (retransmitter != null) {
+      retransmitter.release();
+    }
+  }
+
+  /** Loss recovery and keyframe counters, for stats and tests. */
+  public record FeedbackCounters(long nackPacketsReceived, long packetsNackedByPeer,
+      long retransmitted, long retransmittedBytes, long retransmissionMisses, long nacksSent,
+      long packetsNackedToPeer, long recoveredFromPeer, long rtxReceived,
+      long keyframeRequestsSent, long keyframeRequestsMerged, long keyframeRequestsReceived,
+      long keyframeWaitDrops, long roundTripNanos) {
+  }
+
+  public FeedbackCounters feedbackCounters() {
+    long nacked = 0;
+    long recovered = 0;
+    for (NackGenerator n : nackers.values()) {
+      nacked += n.nacked();
+      recovered += n.recovered();
+    }
+    OutboundStream video = streams.get(MediaType.VIDEO);
+    Retransmitter r = retransmitter;
+    return new FeedbackCounters(nackPacketsReceived, r == null ? 0 : r.nacked(),
+        r == null ? 0 : r.retransmitted(), r == null ? 0 : r.retransmittedBytes(),
+        r == null ? 0 : r.missed(), nacksSent, nacked, recovered, rtxReceived,
+        keyframeRequestsSent, keyframeRequestsMerged, keyframeRequestsReceived,
+        video == null ? 0 : video.keyframeWaitDrops(), rttNanos);
   }
 
   /** The wallclock as a 64-bit NTP timestamp (seconds since 1900 in the high word). */

@@ -22,6 +22,7 @@ import org.rivulet.sdp.Origin;
 import org.rivulet.sdp.SessionDescription;
 import org.rivulet.sdp.Setup;
 import org.rivulet.sdp.Ssrc;
+import org.rivulet.sdp.SsrcGroup;
 import org.rivulet.sdp.Timing;
 
 /**
@@ -75,9 +76,11 @@ public final class SdpNegotiation {
       Direction direction = offered.answer(!local.recvonly(), !local.sendonly());
       Setup setup = attrs.setup().orElse(Setup.ACTPASS).answer(true);
       long ssrc = local.ssrcFor(m.type());
+      long rtxSsrc = rtxSsrc(m.type(), chosen, local);
       sections.add(section(m.type(), m.protocol(), mid, chosen, direction, setup, local,
           attrs.rtcpRsize()));
-      agreed.add(new NegotiatedMedia(mid, m.type(), chosen, direction, ssrc, remoteSsrcs(m)));
+      agreed.add(new NegotiatedMedia(mid, m.type(), chosen, direction, ssrc, rtxSsrc,
+          remoteSsrcs(m)));
       bundle.add(mid);
     }
     if (agreed.isEmpty()) {
@@ -114,7 +117,7 @@ public final class SdpNegotiation {
       sections.add(section(kinds[i], MediaProtocol.UDP_TLS_RTP_SAVPF, mid, list, direction,
           setup, local, true));
       proposed.add(new NegotiatedMedia(mid, kinds[i], list, direction, local.ssrcFor(kinds[i]),
-          List.of()));
+          rtxSsrc(kinds[i], list, local), List.of()));
       bundle.add(mid);
     }
     return new Outcome(session(bundle, sections, local), proposed);
@@ -144,8 +147,9 @@ public final class SdpNegotiation {
         continue;
       }
       Direction theirs = answer.direction(m);
+      long rtxSsrc = kept.stream().anyMatch(Codec::isRtx) ? ours.localRtxSsrc() : 0;
       out.add(new NegotiatedMedia(mid, m.type(), kept, theirs.reverse(), ours.localSsrc(),
-          remoteSsrcs(m)));
+          rtxSsrc, remoteSsrcs(m)));
     }
     if (out.isEmpty()) {
       throw new IllegalArgumentException("The answer accepted no m-line of the offer");
@@ -186,9 +190,19 @@ public final class SdpNegotiation {
     codecs.forEach(b::codec);
     if (direction.sends()) {
       long ssrc = local.ssrcFor(kind);
+      long rtx = rtxSsrc(kind, codecs, local);
+      String msid = local.streamId() + " " + kind + "-" + local.streamId();
       b.attribute(new Msid(local.streamId(), kind + "-" + local.streamId()));
+      if (rtx != 0) {
+        // RFC 5576 section 4.2: the retransmission SSRC repairs the media SSRC (RFC 4588 8.3).
+        b.attribute(new SsrcGroup(SsrcGroup.FID, List.of(ssrc, rtx)));
+      }
       b.attribute(new Ssrc(ssrc, Ssrc.CNAME, local.cname()));
-      b.attribute(new Ssrc(ssrc, "msid", local.streamId() + " " + kind + "-" + local.streamId()));
+      b.attribute(new Ssrc(ssrc, "msid", msid));
+      if (rtx != 0) {
+        b.attribute(new Ssrc(rtx, Ssrc.CNAME, local.cname()));
+        b.attribute(new Ssrc(rtx, "msid", msid));
+      }
     }
     return b.build();
   }
@@ -205,6 +219,12 @@ public final class SdpNegotiation {
     }
     s.attribute(new MsidSemantic("WMS", List.of(local.streamId())));
     return s.media(sections).build();
+  }
+
+  /** The RTX SSRC this endpoint uses on an m-line: for video with an RTX format, else 0. */
+  private static long rtxSsrc(String kind, List<Codec> codecs, LocalParameters local) {
+    return kind.equals("video") && codecs.stream().anyMatch(Codec::isRtx) ? local.videoRtxSsrc()
+        : 0;
   }
 
   private static List<Long> remoteSsrcs(MediaDescription m) {

@@ -55,16 +55,27 @@ public final class SupportedCodecs {
         Codec.of(8, "PCMA", 8000));
   }
 
+  /** Video codecs, each followed by its RTX format (RFC 4588) for NACK answers. */
   static List<Codec> defaultVideo() {
     return List.of(
         Codec.of(96, "VP8", 90000).withFeedback(VIDEO_FEEDBACK),
+        rtx(97, 96),
         Codec.of(98, "VP9", 90000).withFeedback(VIDEO_FEEDBACK),
+        rtx(99, 98),
         Codec.of(102, "H264", 90000)
             .withParameters("level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f")
-            .withFeedback(VIDEO_FEEDBACK));
+            .withFeedback(VIDEO_FEEDBACK),
+        rtx(103, 102));
   }
 
-  /** Names that Rivulet cannot carry (AV1, H265, AMR here) are left out. */
+  private static Codec rtx(int payloadType, int repaired) {
+    return Codec.of(payloadType, Codec.RTX, 90000).withParameters("apt=" + repaired);
+  }
+
+  /**
+   * Names that Rivulet cannot carry (AV1, H265, AMR here) are left out; each video codec named
+   * keeps its RTX format.
+   */
   private static List<Codec> parse(List<String> names, boolean audio) {
     List<Codec> defaults = audio ? defaultAudio() : defaultVideo();
     List<Codec> out = new ArrayList<>();
@@ -73,6 +84,11 @@ public final class SupportedCodecs {
       for (Codec c : defaults) {
         if (c.name().equalsIgnoreCase(encoding) && !out.contains(c)) {
           out.add(c);
+          for (Codec r : defaults) {
+            if (r.isRtx() && r.associatedPayloadType().orElse(-1) == c.payloadType()) {
+              out.add(r);
+            }
+          }
         }
       }
     }

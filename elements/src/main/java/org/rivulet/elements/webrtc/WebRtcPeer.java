@@ -82,8 +82,8 @@ public final class WebRtcPeer implements AutoCloseable {
       var ice = transport.agent().localCredentials();
       LocalParameters local = new LocalParameters(ice.ufrag(), ice.password(),
           new Fingerprint(fp[0], fp[1]), "synthetic", "synthetic",
-          1 + (RANDOM.nextInt() & 0x7ffffffeL), 1 + (RANDOM.nextInt() & 0x7ffffffeL), false, false,
-          0, 0);
+          1 + (RANDOM.nextInt() & 0x7ffffffeL), 1 + (RANDOM.nextInt() & 0x7ffffffeL),
+          1 + (RANDOM.nextInt() & 0x7ffffffeL), false, false, 0, 0);
       SdpNegotiation.Outcome offer = SdpNegotiation.offer(local,
           SupportedCodecs.from(org.rivulet.elements.config.ModuleConfig.empty()), true, true,
           Setup.ACTIVE);

@@ -66,6 +66,7 @@ public final class WebRtcSession {
   private final EventLoop loop;
   private final long audioSsrc = 1 + (RANDOM.nextInt() & 0x7ffffffeL);
   private final long videoSsrc = 1 + (RANDOM.nextInt() & 0x7ffffffeL);
+  private final long videoRtxSsrc = 1 + (RANDOM.nextInt() & 0x7ffffffeL);
   private final String cname = HexFormat.of().formatHex(RANDOM.generateSeed(8));
   private final String streamId = HexFormat.of().formatHex(RANDOM.generateSeed(8));
   private State state = State.NEW;
@@ -266,6 +267,18 @@ public final class WebRtcSession {
     }
     WebRtcTransport t = new WebRtcTransport(endpoint.getId(), loop, network, role, ice.build(),
         firstMid, new TransportEvents());
+    if (network.testImpairmentAllowed()) {
+      try {
+        String tag = endpoint.tag(TestImpairment.TAG);
+        if (tag != null) {
+          TestImpairment.fromTag(tag);  // refuses a bad tag now, not in a socket's initializer
+          t.impairOutgoingMedia(() -> TestImpairment.fromTag(tag));
+        }
+      } catch (IllegalArgumentException e) {
+        t.close();
+        throw new KurentoException(KurentoError.MEDIA_OBJECT_ILLEGAL_PARAM_ERROR, e.getMessage());
+      }
+    }
     try {
       t.bindSockets(network.hostAddresses(
           String.valueOf(endpoint.getProperty("networkInterfaces"))),
@@ -287,7 +300,8 @@ public final class WebRtcSession {
     int audioKbps = (Integer) endpoint.getProperty("maxAudioRecvBandwidth");
     int videoKbps = (Integer) endpoint.getProperty("maxVideoRecvBandwidth");
     return new LocalParameters(ice.ufrag(), ice.password(), new Fingerprint(fp[0], fp[1]), cname,
-        streamId, audioSsrc, videoSsrc, endpoint.isRecvonly(), endpoint.isSendonly(), audioKbps,
+        streamId, audioSsrc, videoSsrc, videoRtxSsrc, endpoint.isRecvonly(),
+        endpoint.isSendonly(), audioKbps,
         videoKbps);
   }
 

@@ -103,6 +103,10 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private long unvalidatedDrops;
   private final String endpointId;
   private io.netty.util.concurrent.ScheduledFuture<?> reports;
+  private io.netty.util.concurrent.ScheduledFuture<?> feedback;
+  private java.util.function.Supplier<org.rivulet.transport.impair.ImpairmentHandler> impairment;
+  /** NACK (and transport-wide feedback) interval: short, so a loss is repaired in one RTT. */
+  private static final long FEEDBACK_INTERVAL_MILLIS = 20;
   /** RTCP report interval: WebRTC's reduced minimum (RFC 8108 and browsers use about 1 s). */
   private static final long REPORT_INTERVAL_MILLIS = 1000;
 
@@ -207,10 +211,22 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private static final io.netty.util.AttributeKey<LocalCandidate> BASE =
       io.netty.util.AttributeKey.valueOf("rivulet.ice.base");
 
+  /**
+   * Test-only loss on this transport's outgoing RTP ({@link TestImpairment}); applies to the
+   * sockets bound after it is set.
+   */
+  public void impairOutgoingMedia(
+      java.util.function.Supplier<org.rivulet.transport.impair.ImpairmentHandler> handlers) {
+    this.impairment = handlers;
+  }
+
   private ChannelHandler initializer() {
     return new ChannelInitializer<DatagramChannel>() {
       @Override
       protected void initChannel(DatagramChannel ch) {
+        if (impairment != null) {
+          ch.pipeline().addLast(impairment.get());
+        }
         ch.pipeline().addLast(new FirstByteDemuxHandler(p -> onStun(ch, p), p -> onDtls(ch, p),
             p -> onMedia(ch, p), demuxCounters));
       }
@@ -435,6 +451,8 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
           new SrtpReceiver(profile, keys.remoteMasterKey(), keys.remoteMasterSalt()));
       reports = loop.scheduleAtFixedRate(rtp::sendReport, REPORT_INTERVAL_MILLIS,
           REPORT_INTERVAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+      feedback = loop.scheduleAtFixedRate(rtp::sendFeedback, FEEDBACK_INTERVAL_MILLIS,
+          FEEDBACK_INTERVAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
       events.secured(true);
     });
   }
@@ -457,6 +475,12 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     closed = true;
     if (reports != null) {
       reports.cancel(false);
+    }
+    if (feedback != null) {
+      feedback.cancel(false);
+    }
+    if (rtp != null) {
+      rtp.close();
     }
     agent.close();
     if (dtls != null) {

@@ -39,19 +39,33 @@ class RtpSessionTest {
   private RtpSession b;
 
   private static List<NegotiatedMedia> media(long audioSsrc, long videoSsrc, int vp8Pt) {
+    return media(audioSsrc, videoSsrc, vp8Pt, false);
+  }
+
+  private static List<NegotiatedMedia> media(long audioSsrc, long videoSsrc, int vp8Pt,
+      boolean rtx) {
+    if (rtx) {
+      return List.of(new NegotiatedMedia("1", "video", List.of(Codec.of(vp8Pt, "VP8", 90000),
+          Codec.of(97, "rtx", 90000).withParameters("apt=" + vp8Pt)), Direction.SENDRECV,
+          videoSsrc, videoSsrc + 1, List.of()));
+    }
     return List.of(
         new NegotiatedMedia("0", "audio", List.of(new Codec(111, "opus", 48000, 2, "", List.of())),
-            Direction.SENDRECV, audioSsrc, List.of()),
+            Direction.SENDRECV, audioSsrc, 0, List.of()),
         new NegotiatedMedia("1", "video", List.of(Codec.of(vp8Pt, "VP8", 90000)),
-            Direction.SENDRECV, videoSsrc, List.of()));
+            Direction.SENDRECV, videoSsrc, 0, List.of()));
   }
 
   /** Where a's datagrams go: to b, unless a test captures them. */
   private RtpSession.Output aOutput;
 
   private void wire(int vp8Pt) {
+    wire(vp8Pt, false);
+  }
+
+  private void wire(int vp8Pt, boolean rtx) {
     aOutput = d -> b.receive(d);
-    a = new RtpSession(media(11, 12, vp8Pt), ALLOC, d -> aOutput.send(d), new RtpSession.Input() {
+    a = new RtpSession(media(11, 12, vp8Pt, rtx), ALLOC, d -> aOutput.send(d), new RtpSession.Input() {
       @Override
       public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp) {
         atA.add(new Object[] {kind, format, RtpPacket.parse(rtp).payloadType()});
@@ -63,7 +77,7 @@ class RtpSessionTest {
         keyframesAtA.add(kind);
       }
     });
-    b = new RtpSession(media(21, 22, vp8Pt), ALLOC, d -> a.receive(d), new RtpSession.Input() {
+    b = new RtpSession(media(21, 22, vp8Pt, rtx), ALLOC, d -> a.receive(d), new RtpSession.Input() {
       @Override
       public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp) {
         RtpPacket p = RtpPacket.parse(rtp);
@@ -84,7 +98,9 @@ class RtpSessionTest {
   private static ByteBuf rtp(int pt, int seq, int ssrc) {
     ByteBuf buf = ALLOC.heapBuffer(200);
     buf.writeByte(0x80).writeByte(pt).writeShort(seq).writeInt(90000).writeInt(ssrc);
-    buf.writeBytes(new byte[100]);
+    // A VP8 payload descriptor with S=1, PID=0, then a key frame's payload header (P=0).
+    buf.writeByte(0x10);
+    buf.writeBytes(new byte[99]);
     return buf;
   }
 
@@ -112,6 +128,99 @@ class RtpSessionTest {
     a.send(MediaType.VIDEO, vp8, rtp(96, 40000, 2));
     int s0 = (int) atB.get(0)[4];
     assertEquals((s0 + 1) & 0xffff, atB.get(1)[4]);
+  }
+
+  @Test
+  void aLostPacketIsNackedAndRepairedWithRtx() {
+    wire(96, true);
+    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
+    int[] sent = {0};
+    aOutput = d -> {
+      if (sent[0]++ == 1) {
+        d.release();  // the network loses a's second packet
+      } else {
+        b.receive(d);
+      }
+    };
+    for (int i = 0; i < 3; i++) {
+      a.send(MediaType.VIDEO, vp8, rtp(96, 100 + i, 0x1234));
+    }
+    assertEquals(2, atB.size());
+    int first = (int) atB.get(0)[4];
+    b.sendFeedback();  // b saw the gap: its NACK reaches a, which answers on the RTX stream
+    assertEquals(3, atB.size(), "the lost packet arrived after all");
+    Object[] repaired = atB.get(2);
+    assertEquals((first + 1) & 0xffff, repaired[4], "with its original sequence number");
+    assertEquals(12, repaired[3], "and the media SSRC, not the RTX one");
+    assertEquals(96, repaired[2]);
+    RtpSession.FeedbackCounters atSender = a.feedbackCounters();
+    RtpSession.FeedbackCounters atReceiver = b.feedbackCounters();
+    assertEquals(1, atSender.nackPacketsReceived());
+    assertEquals(1, atSender.retransmitted());
+    assertEquals(1, atReceiver.nacksSent());
+    assertEquals(1, atReceiver.rtxReceived());
+    assertEquals(1, atReceiver.recoveredFromPeer());
+    b.sendFeedback();
+    assertEquals(1, b.feedbackCounters().nacksSent(), "nothing is missing any more");
+    a.close();
+    b.close();
+  }
+
+  @Test
+  void withoutRtxTheSamePacketIsSentAgain() {
+    wire(96);
+    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
+    int[] sent = {0};
+    aOutput = d -> {
+      if (sent[0]++ == 1) {
+        d.release();
+      } else {
+        b.receive(d);
+      }
+    };
+    for (int i = 0; i < 3; i++) {
+      a.send(MediaType.VIDEO, vp8, rtp(96, 100 + i, 0x1234));
+    }
+    b.sendFeedback();
+    assertEquals(3, atB.size(), a.feedbackCounters() + " " + b.feedbackCounters() + " "
+        + a.drops() + " " + b.drops());
+    assertEquals(1, a.feedbackCounters().retransmitted());
+    assertEquals(0, b.feedbackCounters().rtxReceived());
+    a.close();
+    b.close();
+  }
+
+  @Test
+  void aNewSourcesVideoWaitsForItsKeyframeAndAsksForOne() {
+    wire(96);
+    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
+    a.send(MediaType.VIDEO, vp8, rtp(96, 1, 1));
+    ByteBuf delta = rtp(96, 2, 2);
+    delta.setByte(12, 0x10).setByte(13, 0x01);  // S=1, PID=0, then P=1: an interframe
+    a.send(MediaType.VIDEO, vp8, delta);
+    assertEquals(1, atB.size(), "the new source's interframe was held back");
+    assertEquals(1, a.drops(RtpSession.Drop.WAITING_FOR_KEYFRAME));
+    assertEquals(List.of(MediaType.VIDEO), keyframesAtA, "and a keyframe was asked for");
+    a.send(MediaType.VIDEO, vp8, rtp(96, 3, 2));
+    assertEquals(2, atB.size(), "its keyframe goes through");
+    assertEquals(((int) atB.get(0)[4] + 1) & 0xffff, atB.get(1)[4]);
+    a.close();
+    b.close();
+  }
+
+  @Test
+  void keyframeRequestsAreMerged() {
+    wire(96);
+    b.send(MediaType.VIDEO, new RtpFormat("VP8", 90000, 1), rtp(96, 1, 1));
+    for (int i = 0; i < 5; i++) {
+      a.requestKeyframe();
+    }
+    RtpSession.FeedbackCounters c = a.feedbackCounters();
+    assertEquals(1, c.keyframeRequestsSent());
+    assertEquals(4, c.keyframeRequestsMerged());
+    assertEquals(1, b.feedbackCounters().keyframeRequestsReceived());
+    a.close();
+    b.close();
   }
 
   @Test

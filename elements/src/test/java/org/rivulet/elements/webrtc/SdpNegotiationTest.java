@@ -27,7 +27,7 @@ class SdpNegotiationTest {
   private static LocalParameters local(boolean recvonly, boolean sendonly) {
     return new LocalParameters("abcd", "0123456789abcdefghijkl",
         Fingerprint.of("sha-256", new byte[32]), "rivulet-cname", "stream1", 1111L, 2222L,
-        recvonly, sendonly, 0, 2000);
+        2223L, recvonly, sendonly, 0, 2000);
   }
 
   private static SessionDescription fixture(String name) throws Exception {
@@ -92,13 +92,21 @@ class SdpNegotiationTest {
     String offerText = SdpWriter.write(offer.description());
     assertTrue(offerText.contains("a=setup:actpass"), offerText);
     LocalParameters other = new LocalParameters("wxyz", "zyxwvutsrqponmlkjihgfe",
-        Fingerprint.of("sha-256", new byte[32]), "c2", "stream2", 3333L, 4444L, false, false, 0, 0);
+        Fingerprint.of("sha-256", new byte[32]), "c2", "stream2", 3333L, 4444L, 4445L, false, false,
+        0, 0);
     SdpNegotiation.Outcome answer = SdpNegotiation.answer(SdpParser.parse(offerText), other, CODECS);
     List<NegotiatedMedia> agreed = SdpNegotiation.readAnswer(
         SdpParser.parse(SdpWriter.write(answer.description())), offer.media());
     assertEquals(2, agreed.size());
-    assertEquals(List.of(4444L), agreed.get(1).remoteSsrcs(), "the answerer's video SSRC");
+    assertEquals(List.of(4444L, 4445L), agreed.get(1).remoteSsrcs(),
+        "the answerer's video SSRC and its RTX SSRC");
     assertEquals(Direction.SENDRECV, agreed.get(0).direction());
+    String answerText = SdpWriter.write(answer.description());
+    assertTrue(answerText.contains("a=ssrc-group:FID 4444 4445"), answerText);
+    assertTrue(answerText.contains("a=fmtp:97 apt=96"), answerText);
+    assertEquals(2223L, agreed.get(1).localRtxSsrc(), "the offerer's RTX SSRC");
+    assertTrue(agreed.get(1).hasRtx());
+    assertEquals(0L, agreed.get(0).localRtxSsrc(), "no RTX for audio");
   }
 
   @Test

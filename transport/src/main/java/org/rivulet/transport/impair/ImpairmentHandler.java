@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Simulates a bad network inside a pipeline, for tests of loss recovery (NACK/RTX, FEC, jitter buffers,
@@ -56,6 +57,7 @@ public final class ImpairmentHandler extends ChannelDuplexHandler {
 
   private final Direction inbound;
   private final Direction outbound;
+  private final Predicate<ByteBuf> selects;
   private final Set<Pending> pending = new LinkedHashSet<>();
 
   /**
@@ -64,9 +66,20 @@ public final class ImpairmentHandler extends ChannelDuplexHandler {
    * @param outbound what to do to packets written to it
    */
   public ImpairmentHandler(long seed, Impairment inbound, Impairment outbound) {
+    this(seed, inbound, outbound, bytes -> true);
+  }
+
+  /**
+   * An impairment of only the packets whose bytes {@code selects} accepts (say RTP media, to lose
+   * media but not the handshakes); the others pass untouched and uncounted. The predicate must not
+   * keep or release the buffer.
+   */
+  public ImpairmentHandler(long seed, Impairment inbound, Impairment outbound,
+      Predicate<ByteBuf> selects) {
     SplittableRandom root = new SplittableRandom(seed);
     this.inbound = new Direction(Objects.requireNonNull(inbound, "inbound"), root.split());
     this.outbound = new Direction(Objects.requireNonNull(outbound, "outbound"), root.split());
+    this.selects = Objects.requireNonNull(selects, "selects");
   }
 
   /** What was done to inbound packets. */
@@ -108,8 +121,11 @@ public final class ImpairmentHandler extends ChannelDuplexHandler {
     discardPending();
   }
 
-  private static boolean isPacket(Object msg) {
-    return msg instanceof ByteBuf || msg instanceof ByteBufHolder;
+  private boolean isPacket(Object msg) {
+    if (msg instanceof ByteBuf buf) {
+      return selects.test(buf);
+    }
+    return msg instanceof ByteBufHolder holder && selects.test(holder.content());
   }
 
   /** Takes ownership of {@code msg}; {@code promise} is null inbound. */

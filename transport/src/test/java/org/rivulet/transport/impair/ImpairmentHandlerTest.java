@@ -42,6 +42,24 @@ class ImpairmentHandlerTest {
       .withDelay(Duration.ofMillis(10), Duration.ofMillis(5));
 
   @Test
+  void onlySelectedPacketsAreImpaired() {
+    // Even numbers are "media", odd ones "handshakes": all of the odd ones must pass.
+    ImpairmentHandler handler = new ImpairmentHandler(3, Impairment.NONE.withLoss(0.5),
+        Impairment.NONE, buf -> buf.getInt(buf.readerIndex()) % 2 == 0);
+    EmbeddedChannel channel = frozen(handler);
+    for (int i = 0; i < 1000; i++) {
+      channel.writeInbound(packet(i));
+    }
+    List<Integer> delivered = readAllInbound(channel);
+    assertEquals(500, delivered.stream().filter(n -> n % 2 == 1).count());
+    assertEquals(500, handler.inboundCounters().seen(), "unselected packets are not counted");
+    assertEquals(500 - handler.inboundCounters().lost(),
+        delivered.stream().filter(n -> n % 2 == 0).count());
+    assertBetween(400, 600, handler.inboundCounters().lost() * 2, "lost, doubled");
+    assertFalse(channel.finish());
+  }
+
+  @Test
   void sameSeedSameDecisions() {
     List<Integer> first = deliverInbound(42, LOSSY, 1000);
     List<Integer> second = deliverInbound(42, LOSSY, 1000);

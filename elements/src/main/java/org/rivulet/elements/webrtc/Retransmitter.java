@@ -1,0 +1,107 @@
+package org.rivulet.elements.webrtc;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.util.Map;
+import org.rivulet.rtp.RtpPacket;
+import org.rivulet.rtp.feedback.RtxPackets;
+import org.rivulet.rtp.feedback.SendHistory;
+
+/**
+ * Answers NACKs (RFC 4585) for one outgoing stream from its send history: on the RTX stream (RFC
+ * 4588) when the peer negotiated RTX for the packet's payload type, else as the same packet again
+ * on the media SSRC. The history keeps the packets as they came from the graph (a reference to the
+ * buffer every sink shares, not a copy) with the sequence number, timestamp and payload type each
+ * went out with; a retransmission rebuilds the packet from those. Single-threaded (the pipeline's
+ * loop).
+ */
+final class Retransmitter {
+  /** A packet asked for twice within this time is sent once (duplicate NACKs within one RTT). */
+  private static final long MIN_RESEND_INTERVAL_NANOS = 10_000_000L;
+
+  private final SendHistory history = new SendHistory();
+  private final ByteBufAllocator alloc;
+  private final int tailroom;
+  private final int rtxSsrc;
+  /** Media payload type → the RTX payload type that repairs it (apt). */
+  private final Map<Integer, Integer> rtxPayloadTypes;
+  private int rtxSeq;
+  private long nacked;
+  private long retransmitted;
+  private long retransmittedBytes;
+
+  Retransmitter(ByteBufAllocator alloc, int tailroom, int rtxSsrc,
+      Map<Integer, Integer> rtxPayloadTypes, int initialRtxSeq) {
+    this.alloc = alloc;
+    this.tailroom = tailroom;
+    this.rtxSsrc = rtxSsrc;
+    this.rtxPayloadTypes = Map.copyOf(rtxPayloadTypes);
+    this.rtxSeq = initialRtxSeq & 0xffff;
+  }
+
+  /** Remembers a packet that went out. Takes ownership of {@code original}. */
+  void sent(int outSeq, long outTs, int payloadType, ByteBuf original, long nowNanos) {
+    history.put(outSeq, outTs, payloadType, original, nowNanos);
+  }
+
+  /**
+   * The packet to send again for a NACKed sequence number, ready to protect, or null when it is no
+   * longer in the history or was just resent. Ownership of the result passes to the caller.
+   */
+  ByteBuf retransmission(int outSeq, int ssrc, long nowNanos) {
+    nacked++;
+    SendHistory.Entry entry = history.get(outSeq, nowNanos);
+    if (entry == null || !history.markResent(entry, nowNanos, MIN_RESEND_INTERVAL_NANOS)) {
+      return null;
+    }
+    RtpPacket original = RtpPacket.parse(entry.buffer());
+    if (original == null) {
+      return null;
+    }
+    ByteBuf copy = alloc.heapBuffer(original.length() + tailroom);
+    original.writeWithoutExtension(copy);
+    RtpPacket packet = RtpPacket.parse(copy);
+    packet.setSsrc(ssrc);
+    packet.setPayloadType(entry.tag());
+    packet.setSequenceNumber(entry.sequenceNumber());
+    packet.setTimestamp(entry.timestamp());
+    Integer rtxPt = rtxPayloadTypes.get(entry.tag());
+    if (rtxSsrc != 0 && rtxPt != null) {
+      ByteBuf rtx = RtxPackets.wrap(alloc, packet, rtxPt, rtxSsrc, rtxSeq, tailroom);
+      rtxSeq = (rtxSeq + 1) & 0xffff;
+      copy.release();
+      copy = rtx;
+    }
+    retransmitted++;
+    retransmittedBytes += copy.readableBytes();
+    return copy;
+  }
+
+  /** Sequence numbers NACKed by the peer. */
+  long nacked() {
+    return nacked;
+  }
+
+  /** Packets sent again (RTX or same SSRC). */
+  long retransmitted() {
+    return retransmitted;
+  }
+
+  long retransmittedBytes() {
+    return retransmittedBytes;
+  }
+
+  /** NACKed packets no longer in the history. */
+  long missed() {
+    return history.missed() + history.expired();
+  }
+
+  boolean usesRtx() {
+    return rtxSsrc != 0 && !rtxPayloadTypes.isEmpty();
+  }
+
+  /** Releases the remembered packets. */
+  void release() {
+    history.release();
+  }
+}

@@ -1,0 +1,267 @@
+package org.rivulet.rtp.feedback;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * The packets recently sent on one outgoing RTP stream, kept so that NACKs (RFC 4585 section 6.2.1)
+ * can be answered with retransmissions: the sender side of retransmission, one instance per stream.
+ *
+ * <p>A ring of {@code capacity} slots indexed by {@code sequenceNumber & (capacity - 1)}: storing a
+ * packet releases whatever the slot held, so at most {@code capacity} packets are retained however
+ * the sequence numbers jump, and a lookup checks the whole sequence number, so an overwritten or
+ * foreign number is simply absent. A packet older than {@code maxAgeNanos} is not offered any more:
+ * a retransmission that late would only arrive after the receiver has given up on it.
+ *
+ * <p><b>Ownership.</b> {@link #put} takes ownership of the packet; the history releases it when the
+ * slot is reused, when it expires on lookup, or on {@link #release()}. {@link Entry} objects are
+ * borrowed views, valid until the next {@code put} or {@code release()}.
+ *
+ * <p><b>Threads.</b> Not thread-safe; use it on the stream's event loop. Time is passed in, in
+ * nanoseconds from one monotonic clock.
+ */
+public final class SendHistory {
+
+  /** Default number of slots: about 4 s of 2.5 Mbit/s video in 1200-byte packets. */
+  public static final int DEFAULT_CAPACITY = 1024;
+
+  /**
+   * Largest capacity: half the sequence number space, beyond which a 16-bit number no longer says
+   * which of two packets is the recent one.
+   */
+  public static final int MAX_CAPACITY = 0x8000;
+
+  /** Default maximum age of a packet that may still be retransmitted: one second. */
+  public static final long DEFAULT_MAX_AGE_NANOS = 1_000_000_000L;
+
+  private final Entry[] slots;
+  private final long maxAgeNanos;
+  private int size;
+  private boolean released;
+  private long stored;
+  private long missed;
+  private long expired;
+  private long resent;
+  private long suppressed;
+
+  /** A history of {@value #DEFAULT_CAPACITY} packets, each kept at most one second. */
+  public SendHistory() {
+    this(DEFAULT_CAPACITY, DEFAULT_MAX_AGE_NANOS);
+  }
+
+  /**
+   * A history of {@code capacity} packets, each offered for at most {@code maxAgeNanos}.
+   *
+   * @param capacity a power of two, 1..{@value #MAX_CAPACITY}
+   * @param maxAgeNanos positive
+   * @throws IllegalArgumentException if either is out of range
+   */
+  public SendHistory(int capacity, long maxAgeNanos) {
+    if (capacity < 1 || capacity > MAX_CAPACITY || Integer.bitCount(capacity) != 1
+        || maxAgeNanos <= 0) {
+      throw new IllegalArgumentException("capacity " + capacity + ", maxAgeNanos " + maxAgeNanos);
+    }
+    // Entries are created on first use, so a stream that sends little costs little.
+    this.slots = new Entry[capacity];
+    this.maxAgeNanos = maxAgeNanos;
+  }
+
+  /** Same as {@link #put(int, long, int, ByteBuf, long)} with tag 0. */
+  public void put(int outSeq, long outTimestamp, ByteBuf packet, long nowNanos) {
+    put(outSeq, outTimestamp, 0, packet, nowNanos);
+  }
+
+  /**
+   * Remembers a packet as sent at {@code nowNanos}, releasing the packet its slot held before.
+   * Takes ownership of {@code packet} on every path, exceptions included; after {@link #release()}
+   * the packet is released at once.
+   *
+   * @param outSeq the sequence number the packet went out with, 0..65535
+   * @param outTimestamp the RTP timestamp it went out with, 0..0xFFFFFFFF
+   * @param tag any value the caller wants back with the entry (a layer or payload type, say)
+   * @param packet the packet as sent (retained, or a copy); the history owns it from now on
+   * @throws IllegalArgumentException if {@code outSeq} or {@code outTimestamp} is out of range
+   */
+  public void put(int outSeq, long outTimestamp, int tag, ByteBuf packet, long nowNanos) {
+    if ((outSeq & ~0xFFFF) != 0 || (outTimestamp & ~0xFFFFFFFFL) != 0) {
+      packet.release();
+      throw new IllegalArgumentException("sequence number " + outSeq + ", timestamp " + outTimestamp);
+    }
+    if (released) {
+      packet.release();
+      return;
+    }
+    int index = outSeq & (slots.length - 1);
+    Entry entry = slots[index];
+    if (entry == null) {
+      entry = new Entry();
+      slots[index] = entry;
+    } else if (entry.buffer != null) {
+      entry.free();
+      size--;
+    }
+    entry.sequenceNumber = outSeq;
+    entry.timestamp = outTimestamp;
+    entry.tag = tag;
+    entry.buffer = packet;
+    entry.sentNanos = nowNanos;
+    entry.resendCount = 0;
+    entry.lastResentNanos = 0;
+    size++;
+    stored++;
+  }
+
+  /**
+   * The packet sent with sequence number {@code outSeq}, if it is still held and not older than the
+   * maximum age; an expired one is released here.
+   *
+   * @return a borrowed entry, valid until the next {@code put} or {@code release()}; {@code null}
+   *     when the number was never stored, was overwritten, or expired
+   * @throws IllegalArgumentException unless {@code 0 <= outSeq <= 65535}
+   */
+  public Entry get(int outSeq, long nowNanos) {
+    if ((outSeq & ~0xFFFF) != 0) {
+      throw new IllegalArgumentException("sequence number " + outSeq);
+    }
+    Entry entry = slots[outSeq & (slots.length - 1)];
+    if (entry == null || entry.buffer == null || entry.sequenceNumber != outSeq) {
+      missed++;
+      return null;
+    }
+    if (nowNanos - entry.sentNanos > maxAgeNanos) {
+      entry.free();
+      size--;
+      expired++;
+      return null;
+    }
+    return entry;
+  }
+
+  /**
+   * Records that {@code entry} is being retransmitted now, unless it was retransmitted less than
+   * {@code minIntervalNanos} ago: the receiver repeats a NACK until the retransmission arrives, and
+   * a repeat within one round trip was sent before it could have seen the first answer. The first
+   * retransmission is always allowed.
+   *
+   * @param minIntervalNanos usually the current round-trip estimate
+   * @return {@code true} if the caller should retransmit; {@code false} (counted in
+   *     {@link #suppressed()}) if it should not
+   * @throws IllegalStateException if the entry no longer holds a packet (a stale borrowed view)
+   */
+  public boolean markResent(Entry entry, long nowNanos, long minIntervalNanos) {
+    if (entry.buffer == null) {
+      throw new IllegalStateException("entry no longer held");
+    }
+    if (entry.resendCount > 0 && nowNanos - entry.lastResentNanos < minIntervalNanos) {
+      suppressed++;
+      return false;
+    }
+    entry.resendCount++;
+    entry.lastResentNanos = nowNanos;
+    resent++;
+    return true;
+  }
+
+  /** Releases every packet held; later {@code put}s release their packet at once. Idempotent. */
+  public void release() {
+    released = true;
+    for (Entry entry : slots) {
+      if (entry != null && entry.buffer != null) {
+        entry.free();
+      }
+    }
+    size = 0;
+  }
+
+  /** Packets held now (expired ones count until a lookup or a newer packet releases them). */
+  public int size() {
+    return size;
+  }
+
+  /** Number of slots. */
+  public int capacity() {
+    return slots.length;
+  }
+
+  /** Packets stored so far. */
+  public long stored() {
+    return stored;
+  }
+
+  /** Lookups of a number not held (never stored, or overwritten). */
+  public long missed() {
+    return missed;
+  }
+
+  /** Lookups of a packet older than the maximum age. */
+  public long expired() {
+    return expired;
+  }
+
+  /** Retransmissions allowed by {@link #markResent}. */
+  public long resent() {
+    return resent;
+  }
+
+  /** Retransmissions refused by {@link #markResent} as too soon after the previous one. */
+  public long suppressed() {
+    return suppressed;
+  }
+
+  /**
+   * One stored packet, a view owned by the history (and reused for later packets in its slot).
+   */
+  public static final class Entry {
+    private int sequenceNumber;
+    private long timestamp;
+    private int tag;
+    private ByteBuf buffer;
+    private long sentNanos;
+    private long lastResentNanos;
+    private int resendCount;
+
+    private Entry() {}
+
+    private void free() {
+      buffer.release();
+      buffer = null;
+    }
+
+    /** The sequence number the packet went out with. */
+    public int sequenceNumber() {
+      return sequenceNumber;
+    }
+
+    /** The RTP timestamp the packet went out with, unsigned 32 bits. */
+    public long timestamp() {
+      return timestamp;
+    }
+
+    /** The caller's tag given to {@code put}. */
+    public int tag() {
+      return tag;
+    }
+
+    /**
+     * The packet as stored, still owned by the history: read it, or take a
+     * {@code retainedDuplicate()} (or a copy) to send, since sending passes ownership on.
+     */
+    public ByteBuf buffer() {
+      return buffer;
+    }
+
+    /** When the packet was first sent. */
+    public long sentNanos() {
+      return sentNanos;
+    }
+
+    /** When it was last retransmitted; meaningless while {@link #resendCount()} is 0. */
+    public long lastResentNanos() {
+      return lastResentNanos;
+    }
+
+    /** Retransmissions allowed so far. */
+    public int resendCount() {
+      return resendCount;
+    }
+  }
+}
