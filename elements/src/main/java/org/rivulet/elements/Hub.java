@@ -72,6 +72,19 @@ public abstract class Hub extends MediaObject {
   protected void keyframeRequested(HubPort at, MediaType type) {
   }
 
+  /**
+   * The minimum video estimate of the ports that media entering {@code from} goes out of;
+   * Long.MAX_VALUE (the default, for hubs that route nothing) when none.
+   */
+  protected long videoEstimateFrom(HubPort from) {
+    return Long.MAX_VALUE;
+  }
+
+  /** What the receivers of the media leaving {@code to} can take. */
+  protected static long estimateOut(HubPort to) {
+    return to.estimateOut();
+  }
+
   /** Sends media out of {@code to}, taking ownership: each target gets its own duplicate. */
   protected static void deliver(HubPort to, MediaType type, RtpFormat format, ByteBuf rtp) {
     to.emitFromHub(type, format, rtp);

@@ -36,6 +36,17 @@ public class HubPort extends MediaElement {
     hub.keyframeRequested(this, type);
   }
 
+  /** Video entering this port goes wherever the hub routes it: their estimates bound it. */
+  @Override
+  protected long videoSendEstimate() {
+    return hub.videoEstimateFrom(this);
+  }
+
+  /** What the receivers of the media leaving this port can take. */
+  long estimateOut() {
+    return downstreamVideoEstimate();
+  }
+
   /** The hub asks whatever feeds this port for a keyframe. */
   void requestKeyframeFromSource(MediaType type) {
     requestKeyframeUpstream(type);

@@ -26,8 +26,14 @@ public abstract class MediaElement extends MediaObject {
   private final MediaFlow flowOut = new MediaFlow(this, "MediaFlowOutStateChanged");
   /** Set while this element forwards a keyframe request, to stop it going round a cycle. */
   private boolean forwardingKeyframeRequest;
+  /** Set while this element asks its sinks for their estimates, for the same reason. */
+  private boolean estimating;
   /** Links where this element is the sink. */
   private final List<Connection> sources = new ArrayList<>();
+  /** Average input latency per media type, nanoseconds (EWMA), while latencyStats is on. */
+  private final double[] inputLatency = new double[MediaType.values().length];
+  /** Weight of a new sample in the average (about the last 30 packets). */
+  private static final double LATENCY_WEIGHT = 1.0 / 32;
 
   protected MediaElement(ElementContext context, String type, MediaPipeline pipeline) {
     super(context, type, pipeline, null);
@@ -82,6 +88,8 @@ public abstract class MediaElement extends MediaObject {
       case "isMediaFlowingOut":
         return isMediaFlowingOut(MediaType.of(args.string("mediaType")),
             args.string("sourceMediaDescription", Connection.DEFAULT_DESCRIPTION));
+      case "getStats":
+        return stats(MediaType.of(args.string("mediaType")));
       case "isMediaTranscoding":
         // Nothing in this build transcodes: media passes through encoded.
         return false;
@@ -132,7 +140,44 @@ public abstract class MediaElement extends MediaObject {
       return;
     }
     flowIn.packet(type);
+    long ingress = pipeline.ingressNanos();
+    if (ingress != 0 && pipeline.latencyStats()) {
+      double sample = System.nanoTime() - ingress;
+      int i = type.ordinal();
+      inputLatency[i] = inputLatency[i] == 0 ? sample
+          : inputLatency[i] + LATENCY_WEIGHT * (sample - inputLatency[i]);
+    }
     receiveRtp(type, format, rtp);
+  }
+
+  /**
+   * Kurento's input latency of this element, per media type that has arrived: the time from a
+   * packet's arrival at the pipeline (decrypted by the endpoint that received it) to its arrival
+   * at this element's input, averaged. Empty unless the pipeline's latencyStats is on.
+   */
+  protected final List<org.rivulet.elements.stats.MediaLatency> inputLatencies() {
+    List<org.rivulet.elements.stats.MediaLatency> out = new ArrayList<>();
+    for (MediaType t : List.of(MediaType.AUDIO, MediaType.VIDEO)) {
+      if (inputLatency[t.ordinal()] > 0) {
+        out.add(new org.rivulet.elements.stats.MediaLatency(
+            "sink_" + t.name().toLowerCase(java.util.Locale.ROOT) + "_default", t,
+            inputLatency[t.ordinal()]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Kurento's {@code getStats}: this element's entries, filtered by media type (null for all).
+   * The element entry (with its input latency) is there while the pipeline's latencyStats is on.
+   */
+  protected Map<String, Struct> stats(MediaType type) {
+    org.rivulet.elements.stats.KurentoStats stats = org.rivulet.elements.stats.KurentoStats
+        .forElement(getId(), System.currentTimeMillis());
+    if (pipeline.latencyStats()) {
+      stats.latencies(inputLatencies(), List.of());
+    }
+    return stats.build(type);
   }
 
   /**
@@ -171,6 +216,35 @@ public abstract class MediaElement extends MediaObject {
       }
     } finally {
       forwardingKeyframeRequest = false;
+    }
+  }
+
+  /**
+   * The bitrate at which video arriving at this element's input can go on to its receivers
+   * (bits/s), Long.MAX_VALUE when nothing bounds it. A publisher's endpoint sends the minimum over
+   * its sinks to its peer in REMB. The default is {@link #downstreamVideoEstimate()}; an endpoint
+   * adds its own peer's estimate and send limits.
+   */
+  protected long videoSendEstimate() {
+    return downstreamVideoEstimate();
+  }
+
+  /** The minimum {@link #videoSendEstimate()} of this element's video sinks; cycles stop. */
+  protected final long downstreamVideoEstimate() {
+    if (estimating) {
+      return Long.MAX_VALUE;
+    }
+    estimating = true;
+    try {
+      long min = Long.MAX_VALUE;
+      for (Connection c : sinks) {
+        if (c.mediaType() == MediaType.VIDEO) {
+          min = Math.min(min, c.sink().videoSendEstimate());
+        }
+      }
+      return min;
+    } finally {
+      estimating = false;
     }
   }
 

@@ -9,12 +9,32 @@ import java.util.concurrent.Executor;
  */
 public class MediaPipeline extends MediaObject {
   private final EventLoop loop;
+  /**
+   * When the packet now travelling through the graph arrived at this pipeline (System.nanoTime),
+   * 0 when unknown. Forwarding is synchronous on the loop, so elements downstream read the value
+   * the receiving endpoint set, without it travelling with the packet.
+   */
+  private long ingressNanos;
 
   public MediaPipeline(ElementContext context) {
     super(context, "MediaPipeline", null, null);
     this.loop = context.mediaLoops().next();
     defineProperty("latencyStats", false);
     register();
+  }
+
+  /** Marks the arrival time of the packet a network endpoint is about to send into the graph. */
+  public void markIngress(long nanos) {
+    ingressNanos = nanos;
+  }
+
+  long ingressNanos() {
+    return ingressNanos;
+  }
+
+  /** Kurento's {@code latencyStats}: whether elements measure and report their input latency. */
+  public boolean latencyStats() {
+    return Boolean.TRUE.equals(property("latencyStats"));
   }
 
   /** The event loop this pipeline and everything in it runs on. */

@@ -323,6 +323,27 @@ public final class RtpPacket {
     out.writeBytes(buf, offset + headerLength, length - headerLength);
   }
 
+  /**
+   * Appends this packet to {@code out} with its header extension replaced by a single one-byte
+   * element (RFC 8285 section 4.2) of id {@code id} holding the low {@code size} (1..4) bytes of
+   * {@code value}, big-endian: a forwarder's own extension, such as abs-send-time.
+   */
+  public void writeWithOneByteExtension(ByteBuf out, int id, int value, int size) {
+    if (id < 1 || id > 14 || size < 1 || size > 4) {
+      throw new IllegalArgumentException("id " + id + ", size " + size);
+    }
+    out.writeByte(buf.getUnsignedByte(offset) | 0x10);
+    out.writeBytes(buf, offset + 1, FIXED_HEADER_LENGTH - 1 + 4 * csrcCount());
+    int words = (1 + size + 3) / 4;
+    out.writeShort(0xBEDE).writeShort(words);
+    out.writeByte((id << 4) | (size - 1));
+    for (int i = size - 1; i >= 0; i--) {
+      out.writeByte(value >>> (8 * i));
+    }
+    out.writeZero(4 * words - 1 - size);
+    out.writeBytes(buf, offset + headerLength, length - headerLength);
+  }
+
   /** Sets or clears the M bit in place. */
   public void setMarker(boolean marker) {
     int second = buf.getUnsignedByte(offset + 1);

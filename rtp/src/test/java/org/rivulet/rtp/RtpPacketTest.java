@@ -232,6 +232,25 @@ class RtpPacketTest {
   }
 
   @Test
+  void writesAPacketWithItsOwnOneByteExtension() {
+    ByteBuf in = pooled(hex("b1e01234" + "00000064" + "11223344" + "55667788"
+        + "bede0001" + "31aabb00" + "010203" + "0002"));
+    ByteBuf out = PooledByteBufAllocator.DEFAULT.heapBuffer();
+    try {
+      RtpPacket.parse(in).writeWithOneByteExtension(out, 3, 0xabcdef, 3);
+      assertEquals("b1e01234" + "00000064" + "11223344" + "55667788" + "bede0001" + "32abcdef"
+          + "010203" + "0002", io.netty.buffer.ByteBufUtil.hexDump(out));
+      RtpPacket written = RtpPacket.parse(out);
+      assertNotNull(written);
+      assertEquals(0xabcdef, org.rivulet.rtp.ext.AbsSendTime.read(written, 3));
+      assertEquals(3, written.payloadLength());
+    } finally {
+      in.release();
+      out.release();
+    }
+  }
+
+  @Test
   void writesAPacketWithoutItsHeaderExtension() {
     // V=2 P=1 X=1 CC=1, M=1 PT=96, seq 0x1234, ts, ssrc, one CSRC, a one-byte extension of one
     // word (id 3, two bytes of data, one of padding), 3 payload bytes, 2 padding bytes.

@@ -10,6 +10,7 @@ import org.rivulet.elements.config.ModuleConfig;
 import org.rivulet.elements.error.KurentoError;
 import org.rivulet.elements.error.KurentoException;
 import org.rivulet.elements.webrtc.WebRtcSession;
+import org.rivulet.elements.webrtc.WebRtcTransport;
 
 /**
  * Kurento's WebRtcEndpoint. Its network settings start from {@code WebRtcEndpoint.conf.ini} and the
@@ -137,6 +138,7 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
         public void rtp(org.rivulet.elements.MediaType kind, org.rivulet.elements.RtpFormat format,
             io.netty.buffer.ByteBuf rtp) {
           noteMediaIn(kind);
+          getMediaPipeline().markIngress(session.transport().arrivalNanos());
           emitRtp(kind, format, rtp);
         }
 
@@ -161,6 +163,11 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
               fire("MediaSessionTerminated", java.util.Map.of());
             }
           }
+        }
+
+        @Override
+        public long downstreamVideoEstimate() {
+          return WebRtcEndpoint.this.downstreamVideoEstimate();
         }
 
         @Override
@@ -225,6 +232,44 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
     if (session != null && type == org.rivulet.elements.MediaType.VIDEO) {
       session.requestKeyframe();
     }
+  }
+
+  /**
+   * What this endpoint's peer can take of the video it sends: the peer's REMB, between
+   * minVideoSendBandwidth and maxVideoSendBandwidth (kbps; max 0 = none), Kurento's limits; without
+   * a REMB, the maximum. Lowered further by this endpoint's own sinks, if any.
+   */
+  @Override
+  protected long videoSendEstimate() {
+    long own = Long.MAX_VALUE;
+    WebRtcTransport transport = session == null ? null : session.transport();
+    if (!recvonly && transport != null && transport.rtpSession() != null) {
+      long min = 1000L * (Integer) getProperty("minVideoSendBandwidth");
+      long max = 1000L * (Integer) getProperty("maxVideoSendBandwidth");
+      long peer = transport.rtpSession().peerVideoEstimate();
+      long upper = max > 0 ? Math.max(min, max) : Long.MAX_VALUE;
+      own = peer < 0 ? upper : Math.min(upper, Math.max(min, peer));
+    }
+    return Math.min(own, downstreamVideoEstimate());
+  }
+
+  @Override
+  protected java.util.Map<String, Struct> stats(org.rivulet.elements.MediaType type) {
+    org.rivulet.elements.stats.KurentoStats stats = org.rivulet.elements.stats.KurentoStats
+        .forEndpoint(getId(), System.currentTimeMillis());
+    if (getMediaPipeline().latencyStats()) {
+      stats.latencies(inputLatencies(), List.of());
+    }
+    WebRtcTransport transport = session == null ? null : session.transport();
+    if (transport != null) {
+      stats.transport(transport.transportStats());
+      org.rivulet.elements.webrtc.RtpSession rtp = transport.rtpSession();
+      if (rtp != null) {
+        rtp.inboundStats().forEach(stats::inbound);
+        rtp.outboundStats().forEach(stats::outbound);
+      }
+    }
+    return stats.build(type);
   }
 
   @Override

@@ -67,6 +67,17 @@ public class Dispatcher extends Hub {
   }
 
   @Override
+  protected long videoEstimateFrom(HubPort from) {
+    long min = Long.MAX_VALUE;
+    for (Map.Entry<HubPort, HubPort> e : sourceOf.entrySet()) {
+      if (e.getValue() == from) {
+        min = Math.min(min, estimateOut(e.getKey()));
+      }
+    }
+    return min;
+  }
+
+  @Override
   protected void keyframeRequested(HubPort at, MediaType type) {
     HubPort source = sourceOf.get(at);
     if (source != null) {

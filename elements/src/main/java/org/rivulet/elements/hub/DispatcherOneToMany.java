@@ -69,6 +69,19 @@ public class DispatcherOneToMany extends Hub {
   }
 
   @Override
+  protected long videoEstimateFrom(HubPort from) {
+    long min = Long.MAX_VALUE;
+    if (from == source) {
+      for (HubPort port : portArray()) {
+        if (port != from) {
+          min = Math.min(min, estimateOut(port));
+        }
+      }
+    }
+    return min;
+  }
+
+  @Override
   protected void keyframeRequested(HubPort at, MediaType type) {
     if (source != null && at != source) {
       requestKeyframe(source, type);

@@ -8,10 +8,20 @@ import org.rivulet.sdp.Direction;
  * One accepted m-line after offer/answer: its mid and kind, the codecs both sides use (payload
  * types as they travel, RTX formats included), the direction from this endpoint's point of view,
  * the SSRC this endpoint sends with and the one it retransmits with (0 when RTX was not agreed),
- * and the SSRCs the peer announced (may be empty: browsers need not announce them).
+ * the SSRCs the peer announced (may be empty: browsers need not announce them), and the id of the
+ * transport-wide sequence number extension when this endpoint gives transport-cc feedback on what
+ * it receives (0 when not), and the id of abs-send-time, which this endpoint writes in the video it
+ * sends so the peer's receive-side estimator (its REMB) times packets by when we sent them.
  */
 public record NegotiatedMedia(String mid, String kind, List<Codec> codecs, Direction direction,
-    long localSsrc, long localRtxSsrc, List<Long> remoteSsrcs) {
+    long localSsrc, long localRtxSsrc, List<Long> remoteSsrcs, int transportCcId,
+    int absSendTimeId) {
+
+  /** Without header extensions (their ids are 0). */
+  public NegotiatedMedia(String mid, String kind, List<Codec> codecs, Direction direction,
+      long localSsrc, long localRtxSsrc, List<Long> remoteSsrcs) {
+    this(mid, kind, codecs, direction, localSsrc, localRtxSsrc, remoteSsrcs, 0, 0);
+  }
 
   /** Whether RTX was agreed for this m-line. */
   public boolean hasRtx() {

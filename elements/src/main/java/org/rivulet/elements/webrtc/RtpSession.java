@@ -9,19 +9,28 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
+import org.rivulet.elements.stats.InboundRtpCounters;
+import org.rivulet.elements.stats.OutboundRtpCounters;
+import org.rivulet.elements.stats.RtcpFeedbackCounts;
 import org.rivulet.rtcp.RtcpCompound;
 import org.rivulet.rtcp.RtcpFir;
 import org.rivulet.rtcp.RtcpNack;
 import org.rivulet.rtcp.RtcpPacket;
 import org.rivulet.rtcp.RtcpPli;
 import org.rivulet.rtcp.RtcpReceiverReport;
+import org.rivulet.rtcp.RtcpRemb;
 import org.rivulet.rtcp.RtcpReportBlock;
 import org.rivulet.rtcp.RtcpSdes;
 import org.rivulet.rtcp.RtcpSenderReport;
+import org.rivulet.rtcp.RtcpTransportCc;
 import org.rivulet.rtp.stats.RtpReceiveStats;
 import org.rivulet.rtp.RtpPacket;
 import org.rivulet.rtp.feedback.NackGenerator;
+import org.rivulet.rtp.feedback.RembEstimator;
 import org.rivulet.rtp.feedback.RtxPackets;
+import org.rivulet.rtp.feedback.TwccRecorder;
+import org.rivulet.rtp.ext.AbsSendTime;
+import org.rivulet.rtp.ext.TransportSequenceNumber;
 import org.rivulet.sdp.Codec;
 import org.rivulet.srtp.SrtpReceiver;
 import org.rivulet.srtp.SrtpResult;
@@ -57,6 +66,14 @@ public final class RtpSession {
     void rtp(MediaType kind, RtpFormat format, ByteBuf rtp);
 
     void keyframeRequested(MediaType kind);
+
+    /**
+     * The bitrate the receivers of this session's incoming video can take (the minimum of their
+     * estimates, bounded by their endpoints' send limits); Long.MAX_VALUE when nothing bounds it.
+     */
+    default long downstreamVideoEstimate() {
+      return Long.MAX_VALUE;
+    }
   }
 
   /** Why packets were dropped. */
@@ -87,6 +104,13 @@ public final class RtpSession {
   private final Map<MediaType, Integer> remoteSsrc = new EnumMap<>(MediaType.class);
   /** The outgoing video stream's NACK answers; null when this session sends no video. */
   private final Retransmitter retransmitter;
+  /** Transport-wide sequence number extension id of what we receive, 0 when not negotiated. */
+  private final int transportCcId;
+  /** abs-send-time id for the video we send, 0 when not negotiated. */
+  private final int absSendTimeId;
+  /** Arrivals for transport-cc feedback; null without transport-cc. */
+  private final TwccRecorder twcc;
+  private long twccFeedbackSent;
   /** Gaps in each remote video source, for the NACKs this session sends. */
   private final Map<Integer, NackGenerator> nackers = new HashMap<>();
   private final long[] drops = new long[Drop.values().length];
@@ -98,6 +122,17 @@ public final class RtpSession {
   private long nackPacketsReceived;
   private long rtxReceived;
   private long rttNanos = -1;
+  /** The peer's REMB about the video we send it, and when it came; -1 before any. */
+  private long peerEstimateBps = -1;
+  private long peerEstimateNanos;
+  /** The estimate we send the peer in REMB for the video it sends us; null when not configured. */
+  private RembEstimator rembOut;
+  private long rembSent;
+  private long lastRembBps;
+  private long lastInboundVideoBytes;
+  private long lastInboundVideoNanos;
+  /** A peer's REMB older than this no longer bounds anything. */
+  private static final long PEER_ESTIMATE_TTL_NANOS = 5_000_000_000L;
   private SrtpSender srtpOut;
   private SrtpReceiver srtpIn;
   private long packetsIn;
@@ -105,10 +140,26 @@ public final class RtpSession {
   /** Sources we receive, for reception reports; bounded so a peer cannot grow it without end. */
   private final Map<Integer, RtpReceiveStats> receiveStats = new HashMap<>();
   private final Map<MediaType, SendStats> sendStats = new EnumMap<>(MediaType.class);
+  /** Per remote source: its kind and payload bytes, for inbound stats. */
+  private final Map<Integer, InboundSource> inboundSources = new HashMap<>();
+  /** The peer's latest report block about each of our streams, by our SSRC. */
+  private final Map<Integer, RtcpReportBlock> peerReports = new HashMap<>();
+  /** The reception report blocks we sent last, by remote SSRC. */
+  private final Map<Integer, RtcpReportBlock> ourReports = new HashMap<>();
   private String cname = "rivulet";
 
   /** Maximum number of remote sources reported on (RTCP allows 31 blocks per report). */
   static final int MAX_REPORTED_SOURCES = 31;
+
+  /** What one remote source sent us, beyond its RFC 3550 receive statistics. */
+  private static final class InboundSource {
+    final MediaType kind;
+    long bytes;
+
+    InboundSource(MediaType kind) {
+      this.kind = kind;
+    }
+  }
 
   /** Counters of one outgoing stream for its sender reports (RFC 3550 6.4.1). */
   private static final class SendStats {
@@ -129,7 +180,15 @@ public final class RtpSession {
     this.output = output;
     this.input = input;
     Retransmitter videoRetransmitter = null;
+    int twccId = 0;
+    int absId = 0;
     for (NegotiatedMedia m : media) {
+      if (m.absSendTimeId() > 0 && m.sends() && m.kind().equals("video")) {
+        absId = m.absSendTimeId();
+      }
+      if (m.transportCcId() > 0 && m.receives()) {
+        twccId = m.transportCcId();  // BUNDLE: one id for every m-line
+      }
       MediaType kind = kindOf(m.kind());
       if (kind == null) {
         continue;
@@ -158,6 +217,9 @@ public final class RtpSession {
       }
     }
     this.retransmitter = videoRetransmitter;
+    this.transportCcId = twccId;
+    this.absSendTimeId = absId;
+    this.twcc = twccId > 0 ? new TwccRecorder() : null;
   }
 
   private static MediaType kindOf(String kind) {
@@ -209,6 +271,12 @@ public final class RtpSession {
         return;
       }
       long now = System.nanoTime();
+      if (twcc != null) {
+        int transportSeq = TransportSequenceNumber.read(packet, transportCcId);
+        if (transportSeq >= 0) {
+          twcc.onPacket(transportSeq, now);
+        }
+      }
       if (route.rtxFor() >= 0) {
         // RFC 4588: a retransmission of the media stream of this kind, with its own SSRC.
         Integer media = remoteSsrc.get(route.kind());
@@ -242,6 +310,9 @@ public final class RtpSession {
       }
       if (stats != null) {
         stats.packet(packet.sequenceNumber(), packet.timestamp(), now);
+        final MediaType kind = route.kind();
+        inboundSources.computeIfAbsent(packet.ssrc(), k -> new InboundSource(kind)).bytes +=
+            packet.payloadLength();
       }
       ByteBuf handed = datagram;
       datagram = null;
@@ -280,6 +351,9 @@ public final class RtpSession {
           && fir.entries().stream().anyMatch(e -> e.ssrc() == video.ssrc())) {
         keyframeRequestsReceived++;
         input.keyframeRequested(MediaType.VIDEO);
+      } else if (p instanceof RtcpRemb remb) {
+        peerEstimateBps = remb.bitrate();
+        peerEstimateNanos = System.nanoTime();
       } else if (p instanceof RtcpNack nack && video != null && retransmitter != null
           && nack.mediaSsrc() == video.ssrc()) {
         nackPacketsReceived++;
@@ -314,7 +388,11 @@ public final class RtpSession {
    */
   private void roundTrip(List<RtcpReportBlock> blocks) {
     for (RtcpReportBlock block : blocks) {
-      if (block.lastSenderReport() == 0 || !isOurs(block.ssrc())) {
+      if (!isOurs(block.ssrc())) {
+        continue;
+      }
+      peerReports.put(block.ssrc(), block);
+      if (block.lastSenderReport() == 0) {
         continue;
       }
       long arrival = (ntpNow() >>> 16) & 0xffffffffL;
@@ -376,8 +454,13 @@ public final class RtpSession {
       long timestamp = stream.outTimestamp(in);
       // Our own copy: the original is shared with other sinks, and SRTP encrypts in place. The
       // sender's header extensions are left out: their ids were negotiated with the sender.
-      copy = alloc.heapBuffer(in.length() + TAILROOM);
-      in.writeWithoutExtension(copy);
+      copy = alloc.heapBuffer(in.length() + TAILROOM + 8);
+      if (kind == MediaType.VIDEO && absSendTimeId > 0) {
+        in.writeWithOneByteExtension(copy, absSendTimeId, AbsSendTime.fromNanos(now),
+            AbsSendTime.LENGTH);
+      } else {
+        in.writeWithoutExtension(copy);
+      }
       RtpPacket packet = RtpPacket.parse(copy);
       packet.setSsrc(stream.ssrc());
       packet.setPayloadType(pt);
@@ -464,7 +547,9 @@ public final class RtpSession {
     long now = System.nanoTime();
     List<RtcpReportBlock> blocks = new java.util.ArrayList<>();
     for (RtpReceiveStats stats : receiveStats.values()) {
-      blocks.add(stats.reportBlock(now));
+      RtcpReportBlock block = stats.reportBlock(now);
+      ourReports.put(block.ssrc(), block);
+      blocks.add(block);
     }
     List<RtcpPacket> packets = new java.util.ArrayList<>();
     List<RtcpSdes.Chunk> chunks = new java.util.ArrayList<>();
@@ -485,6 +570,11 @@ public final class RtpSession {
       chunks.add(new RtcpSdes.Chunk(ssrc, List.of(RtcpSdes.Item.cname(cname))));
     }
     packets.add(new RtcpSdes(chunks));
+    RtcpRemb remb = remb(packets.get(0) instanceof RtcpSenderReport sr ? sr.senderSsrc()
+        : ((RtcpReceiverReport) packets.get(0)).senderSsrc(), now);
+    if (remb != null) {
+      packets.add(remb);
+    }
     ByteBuf buf = alloc.heapBuffer(256);
     RtcpCompound.of(packets.toArray(new RtcpPacket[0])).writeTo(buf);
     if (srtpOut.protectRtcp(buf) != SrtpResult.OK) {
@@ -501,7 +591,11 @@ public final class RtpSession {
    * of milliseconds once secured.
    */
   public void sendFeedback() {
-    if (srtpOut == null || nackers.isEmpty()) {
+    if (srtpOut == null) {
+      return;
+    }
+    sendTransportFeedback();
+    if (nackers.isEmpty()) {
       return;
     }
     long now = System.nanoTime();
@@ -524,6 +618,32 @@ public final class RtpSession {
       nacksSent++;
       output.send(buf);
     }
+  }
+
+  /** transport-cc feedback on everything received since the last call (the peer's BWE input). */
+  private void sendTransportFeedback() {
+    if (twcc == null || twcc.pending() == 0) {
+      return;
+    }
+    OutboundStream any = streams.isEmpty() ? null : streams.values().iterator().next();
+    int sender = any != null ? any.ssrc() : 1;
+    Integer media = remoteSsrc.getOrDefault(MediaType.VIDEO, remoteSsrc.get(MediaType.AUDIO));
+    for (RtcpTransportCc feedback : twcc.feedback(sender, media == null ? 0 : media)) {
+      ByteBuf buf = alloc.heapBuffer(feedback.encodedLength() + 64);
+      RtcpCompound.of(new RtcpReceiverReport(sender, List.of()), feedback).writeTo(buf);
+      if (srtpOut.protectRtcp(buf) != SrtpResult.OK) {
+        buf.release();
+        drop(Drop.SRTP_PROTECT_FAILED);
+        continue;
+      }
+      twccFeedbackSent++;
+      output.send(buf);
+    }
+  }
+
+  /** transport-cc feedback packets sent. */
+  public long transportFeedbackSent() {
+    return twccFeedbackSent;
   }
 
   /** Releases the send history. */
@@ -555,6 +675,91 @@ public final class RtpSession {
         r == null ? 0 : r.missed(), nacksSent, nacked, recovered, rtxReceived,
         keyframeRequestsSent, keyframeRequestsMerged, keyframeRequestsReceived,
         video == null ? 0 : video.keyframeWaitDrops(), rttNanos);
+  }
+
+  /**
+   * Sends REMB (draft-alvestrand-rmcat-remb) for the video the peer sends us: Kurento's local
+   * estimate from the loss we see ({@link RembEstimator}, driven by the endpoint's RembParams and
+   * bounded by its min/maxVideoRecvBandwidth), lowered to what the receivers downstream can take.
+   */
+  public void configureRemb(RembEstimator.RembParams params, long minBps, long maxBps) {
+    rembOut = new RembEstimator(params, minBps, maxBps);
+  }
+
+  private RtcpRemb remb(int senderSsrc, long now) {
+    Integer media = remoteSsrc.get(MediaType.VIDEO);
+    if (rembOut == null || media == null) {
+      return null;
+    }
+    RtpReceiveStats stats = receiveStats.get(media);
+    InboundSource source = inboundSources.get(media);
+    if (stats != null && source != null) {
+      if (lastInboundVideoNanos != 0 && now > lastInboundVideoNanos) {
+        rembOut.onIncomingBitrate((source.bytes - lastInboundVideoBytes) * 8 * 1_000_000_000L
+            / (now - lastInboundVideoNanos));
+      }
+      lastInboundVideoBytes = source.bytes;
+      lastInboundVideoNanos = now;
+      rembOut.onReceiverStats(stats.received(), Math.max(0, stats.expected() - stats.received()),
+          now);
+    }
+    lastRembBps = rembOut.combine(input.downstreamVideoEstimate());
+    rembSent++;
+    return RtcpRemb.of(senderSsrc, lastRembBps, List.of(media));
+  }
+
+  /** The peer's latest REMB about the video we send it, or -1 when it sent none lately. */
+  public long peerVideoEstimate() {
+    return peerEstimateBps >= 0 && System.nanoTime() - peerEstimateNanos < PEER_ESTIMATE_TTL_NANOS
+        ? peerEstimateBps : -1;
+  }
+
+  /** The bitrate we last asked the peer to send its video at (REMB), 0 before any. */
+  public long lastRembSent() {
+    return lastRembBps;
+  }
+
+  /** Kurento's inbound RTP stats of each source the peer sends. */
+  public List<InboundRtpCounters> inboundStats() {
+    List<InboundRtpCounters> out = new java.util.ArrayList<>();
+    for (RtpReceiveStats stats : receiveStats.values()) {
+      InboundSource source = inboundSources.get(stats.ssrc());
+      if (source == null) {
+        continue;
+      }
+      RtcpReportBlock last = ourReports.get(stats.ssrc());
+      NackGenerator nacker = nackers.get(stats.ssrc());
+      boolean video = source.kind == MediaType.VIDEO;
+      int clockRate = routes.values().stream().filter(r -> r.kind() == source.kind)
+          .mapToInt(r -> r.format().clockRate()).findFirst().orElse(90000);
+      out.add(new InboundRtpCounters(stats.ssrc() & 0xffffffffL, source.kind, stats.received(),
+          source.bytes, Math.max(0, stats.expected() - stats.received()),
+          last == null ? 0 : last.fractionLost(), (double) stats.jitter() / clockRate,
+          new RtcpFeedbackCounts(nacker == null ? 0 : nacker.nacked(), 0,
+              video ? keyframeRequestsSent : 0), video ? lastRembBps : 0));
+    }
+    return out;
+  }
+
+  /** Kurento's outbound RTP stats of each stream this session sends. */
+  public List<OutboundRtpCounters> outboundStats() {
+    List<OutboundRtpCounters> out = new java.util.ArrayList<>();
+    for (Map.Entry<MediaType, SendStats> e : sendStats.entrySet()) {
+      OutboundStream stream = streams.get(e.getKey());
+      boolean video = e.getKey() == MediaType.VIDEO;
+      RtcpReportBlock peer = peerReports.get(stream.ssrc());
+      Retransmitter r = video ? retransmitter : null;
+      out.add(new OutboundRtpCounters(stream.ssrc() & 0xffffffffL, e.getKey(),
+          e.getValue().packets, e.getValue().octets,
+          peer == null ? 0 : Math.max(0, peer.cumulativeLost()),
+          peer == null ? 0 : peer.fractionLost(),
+          new RtcpFeedbackCounts(r == null ? 0 : r.nacked(), 0,
+              video ? keyframeRequestsReceived : 0), video ? Math.max(0, peerVideoEstimate()) : 0,
+          0,
+          rttNanos > 0 ? rttNanos / 1e9 : 0, r == null ? 0 : r.retransmitted(),
+          r == null ? 0 : r.retransmittedBytes()));
+    }
+    return out;
   }
 
   /** The wallclock as a 64-bit NTP timestamp (seconds since 1900 in the high word). */

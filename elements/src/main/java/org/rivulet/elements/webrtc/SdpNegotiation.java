@@ -8,6 +8,7 @@ import org.rivulet.sdp.Codec;
 import org.rivulet.sdp.CodecNegotiation;
 import org.rivulet.sdp.Connection;
 import org.rivulet.sdp.Direction;
+import org.rivulet.sdp.Extmap;
 import org.rivulet.sdp.Fingerprint;
 import org.rivulet.sdp.Flag;
 import org.rivulet.sdp.Group;
@@ -19,11 +20,14 @@ import org.rivulet.sdp.Mid;
 import org.rivulet.sdp.Msid;
 import org.rivulet.sdp.MsidSemantic;
 import org.rivulet.sdp.Origin;
+import org.rivulet.sdp.RtcpFeedback;
 import org.rivulet.sdp.SessionDescription;
 import org.rivulet.sdp.Setup;
 import org.rivulet.sdp.Ssrc;
 import org.rivulet.sdp.SsrcGroup;
 import org.rivulet.sdp.Timing;
+import org.rivulet.rtp.ext.AbsSendTime;
+import org.rivulet.rtp.ext.TransportSequenceNumber;
 
 /**
  * WebRTC offer/answer for one endpoint (RFC 8829 in its JSEP roles, RFC 3264 underneath): builds
@@ -77,10 +81,30 @@ public final class SdpNegotiation {
       Setup setup = attrs.setup().orElse(Setup.ACTPASS).answer(true);
       long ssrc = local.ssrcFor(m.type());
       long rtxSsrc = rtxSsrc(m.type(), chosen, local);
-      sections.add(section(m.type(), m.protocol(), mid, chosen, direction, setup, local,
-          attrs.rtcpRsize()));
-      agreed.add(new NegotiatedMedia(mid, m.type(), chosen, direction, ssrc, rtxSsrc,
-          remoteSsrcs(m)));
+      // transport-cc: we give feedback on what the peer sends, so only when we receive.
+      Extmap twcc = direction.receives()
+          && chosen.stream().anyMatch(c -> c.feedback().contains(RtcpFeedback.TRANSPORT_CC))
+          ? m.attributes().extmap(TransportSequenceNumber.URI).orElse(null) : null;
+      List<Codec> answered = twcc != null ? chosen : withoutTransportCc(chosen);
+      MediaDescription section = section(m.type(), m.protocol(), mid, answered, direction, setup,
+          local, attrs.rtcpRsize());
+      // abs-send-time: we write it in the video we send, for the peer's REMB.
+      Extmap abs = direction.sends() && m.type().equals("video")
+          ? m.attributes().extmap(AbsSendTime.URI).filter(e -> e.id() <= Extmap.MAX_ONE_BYTE_ID)
+              .orElse(null) : null;
+      if (twcc != null || abs != null) {
+        MediaDescription.Builder b = section.toBuilder();
+        if (twcc != null) {
+          b.attribute(Extmap.of(twcc.id(), TransportSequenceNumber.URI));
+        }
+        if (abs != null) {
+          b.attribute(Extmap.of(abs.id(), AbsSendTime.URI));
+        }
+        section = b.build();
+      }
+      sections.add(section);
+      agreed.add(new NegotiatedMedia(mid, m.type(), answered, direction, ssrc, rtxSsrc,
+          remoteSsrcs(m), twcc == null ? 0 : twcc.id(), abs == null ? 0 : abs.id()));
       bundle.add(mid);
     }
     if (agreed.isEmpty()) {
@@ -113,7 +137,8 @@ public final class SdpNegotiation {
         continue;
       }
       String mid = Integer.toString(sections.size());
-      List<Codec> list = codecs.forMedia(kinds[i]);
+      // Our offers carry no header extensions, so no transport-cc either.
+      List<Codec> list = withoutTransportCc(codecs.forMedia(kinds[i]));
       sections.add(section(kinds[i], MediaProtocol.UDP_TLS_RTP_SAVPF, mid, list, direction,
           setup, local, true));
       proposed.add(new NegotiatedMedia(mid, kinds[i], list, direction, local.ssrcFor(kinds[i]),
@@ -219,6 +244,17 @@ public final class SdpNegotiation {
     }
     s.attribute(new MsidSemantic("WMS", List.of(local.streamId())));
     return s.media(sections).build();
+  }
+
+  /** The codecs without transport-cc feedback (offered but not usable without the extension). */
+  private static List<Codec> withoutTransportCc(List<Codec> codecs) {
+    List<Codec> out = new ArrayList<>();
+    for (Codec c : codecs) {
+      List<RtcpFeedback> fb = new ArrayList<>(c.feedback());
+      fb.remove(RtcpFeedback.TRANSPORT_CC);
+      out.add(c.withFeedback(fb));
+    }
+    return out;
   }
 
   /** The RTX SSRC this endpoint uses on an m-line: for video with an RTX format, else 0. */

@@ -14,7 +14,8 @@ import org.rivulet.sdp.RtcpFeedback;
  */
 public final class SupportedCodecs {
   private static final List<RtcpFeedback> VIDEO_FEEDBACK = List.of(RtcpFeedback.NACK,
-      RtcpFeedback.NACK_PLI, RtcpFeedback.CCM_FIR, RtcpFeedback.GOOG_REMB);
+      RtcpFeedback.NACK_PLI, RtcpFeedback.CCM_FIR, RtcpFeedback.GOOG_REMB,
+      RtcpFeedback.TRANSPORT_CC);
 
   private final List<Codec> audio;
   private final List<Codec> video;
@@ -50,7 +51,8 @@ public final class SupportedCodecs {
 
   static List<Codec> defaultAudio() {
     return List.of(
-        new Codec(111, "opus", 48000, 2, "minptime=10;useinbandfec=1", List.of()),
+        new Codec(111, "opus", 48000, 2, "minptime=10;useinbandfec=1",
+            List.of(RtcpFeedback.TRANSPORT_CC)),
         Codec.of(0, "PCMU", 8000),
         Codec.of(8, "PCMA", 8000));
   }

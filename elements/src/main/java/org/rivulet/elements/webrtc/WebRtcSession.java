@@ -25,6 +25,7 @@ import org.rivulet.ice.agent.IceAgentConfig;
 import org.rivulet.ice.agent.IceCredentials;
 import org.rivulet.ice.agent.IceRole;
 import org.rivulet.ice.gather.ExternalAddresses;
+import org.rivulet.rtp.feedback.RembEstimator;
 import org.rivulet.sdp.Candidate;
 import org.rivulet.sdp.Fingerprint;
 import org.rivulet.sdp.MediaDescription;
@@ -54,6 +55,11 @@ public final class WebRtcSession {
 
     /** New values of the ICECandidatePairs, IceConnectionState and DtlsConnectionState properties. */
     void iceState(List<Struct> pairs, List<Struct> connections, List<Struct> dtls);
+
+    /** See {@link RtpSession.Input#downstreamVideoEstimate()}. */
+    default long downstreamVideoEstimate() {
+      return Long.MAX_VALUE;
+    }
   }
 
   private enum State { NEW, OFFER_GENERATED, NEGOTIATED }
@@ -126,6 +132,7 @@ public final class WebRtcSession {
       t.start(remote.iceUfrag().orElseThrow(), remote.icePwd().orElseThrow(),
           dtlsFingerprints(remote.fingerprints()), DtlsRole.forLocalSetup(ours.attributeValue()),
           cert, answer.media(), cname);
+      configureRemb(t);
       addSdpCandidates(offer);
       return SdpWriter.write(answer.description());
     }, loop);
@@ -180,6 +187,7 @@ public final class WebRtcSession {
     state = State.NEGOTIATED;
     transport.start(remote.iceUfrag().get(), remote.icePwd().get(),
         dtlsFingerprints(remote.fingerprints()), role, certificate, agreed, cname);
+    configureRemb(transport);
     addSdpCandidates(answer);
     return answerText;
   }
@@ -291,6 +299,28 @@ public final class WebRtcSession {
     return t;
   }
 
+  /**
+   * REMB for the video the peer sends: the endpoint's RembParams, at least its
+   * minVideoRecvBandwidth (and Kurento's 30 kbps floor), at most its maxVideoRecvBandwidth (0 for
+   * no limit); kbps properties.
+   */
+  private void configureRemb(WebRtcTransport t) {
+    Struct p = (Struct) endpoint.getProperty("rembParams");
+    RembEstimator.RembParams params = new RembEstimator.RembParams(
+        ((Number) p.get("packetsRecvIntervalTop")).intValue(),
+        ((Number) p.get("exponentialFactor")).doubleValue(),
+        ((Number) p.get("linealFactorMin")).intValue(),
+        ((Number) p.get("linealFactorGrade")).doubleValue(),
+        ((Number) p.get("decrementFactor")).doubleValue(),
+        ((Number) p.get("thresholdFactor")).doubleValue(),
+        ((Number) p.get("upLosses")).intValue(),
+        ((Number) p.get("rembOnConnect")).intValue());
+    long min = Math.max(RembEstimator.KURENTO_MIN_BPS,
+        1000L * (Integer) endpoint.getProperty("minVideoRecvBandwidth"));
+    long max = 1000L * (Integer) endpoint.getProperty("maxVideoRecvBandwidth");
+    t.rtpSession().configureRemb(params, min, max == 0 ? 0 : Math.max(min, max));
+  }
+
   private static String blankToNull(Object value) {
     return value == null || value.toString().isBlank() ? null : value.toString();
   }
@@ -351,6 +381,11 @@ public final class WebRtcSession {
     @Override
     public void secured(boolean connected) {
       callbacks.mediaState(connected ? "CONNECTED" : "DISCONNECTED");
+    }
+
+    @Override
+    public long downstreamVideoEstimate() {
+      return callbacks.downstreamVideoEstimate();
     }
   }
 }

@@ -73,6 +73,11 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
 
     /** DTLS reached CONNECTED (true) or failed / closed (false). */
     void secured(boolean connected);
+
+    /** See {@link RtpSession.Input#downstreamVideoEstimate()}. */
+    default long downstreamVideoEstimate() {
+      return Long.MAX_VALUE;
+    }
   }
 
   private final EventLoop loop;
@@ -105,6 +110,11 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private io.netty.util.concurrent.ScheduledFuture<?> reports;
   private io.netty.util.concurrent.ScheduledFuture<?> feedback;
   private java.util.function.Supplier<org.rivulet.transport.impair.ImpairmentHandler> impairment;
+  private CandidatePairInfo selectedPair;
+  private long bytesSent;
+  private long bytesReceived;
+  /** When the media datagram being handled now was read (System.nanoTime). */
+  private long arrivalNanos;
   /** NACK (and transport-wide feedback) interval: short, so a loss is repaired in one RTT. */
   private static final long FEEDBACK_INTERVAL_MILLIS = 20;
   /** RTCP report interval: WebRTC's reduced minimum (RFC 8108 and browsers use about 1 s). */
@@ -261,6 +271,11 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       public void keyframeRequested(MediaType kind) {
         events.keyframeRequested(kind);
       }
+
+      @Override
+      public long downstreamVideoEstimate() {
+        return events.downstreamVideoEstimate();
+      }
     });
     this.rtp.cname(cname);
     agent.setRemoteCredentials(remoteUfrag, remotePwd);
@@ -288,6 +303,25 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
 
   public RtpSession rtpSession() {
     return rtp;
+  }
+
+  /** When the media datagram being handled now was read (System.nanoTime). */
+  public long arrivalNanos() {
+    return arrivalNanos;
+  }
+
+  /** Kurento's transport stats: bytes on the wire both ways and the selected candidate pair. */
+  public org.rivulet.elements.stats.TransportCounters transportStats() {
+    org.rivulet.elements.stats.IcePairCounters pair = null;
+    if (selectedPair != null) {
+      pair = new org.rivulet.elements.stats.IcePairCounters(
+          org.rivulet.elements.stats.IceCandidateInfo.of(selectedPair.local()),
+          org.rivulet.elements.stats.IceCandidateInfo.of(selectedPair.remote()),
+          selectedPair.state(), selectedPair.priority(), selectedPair.nominated(),
+          peerBase != null, peerBase != null, bytesSent, bytesReceived, 0, 0, 0);
+    }
+    return new org.rivulet.elements.stats.TransportCounters(bytesSent, bytesReceived,
+        rtp != null && rtp.isSecured() && peerBase != null, pair);
   }
 
   public DemuxCounters demuxCounters() {
@@ -329,6 +363,8 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   }
 
   private void onMedia(Channel ch, DatagramPacket packet) {
+    arrivalNanos = System.nanoTime();
+    bytesReceived += packet.content().readableBytes();
     LocalCandidate base = ch.attr(BASE).get();
     if (base == null || closed || rtp == null || !agent.isValidated(packet.sender(), base)) {
       unvalidatedDrops++;
@@ -347,6 +383,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       datagram.release();
       return;
     }
+    bytesSent += datagram.readableBytes();
     ch.writeAndFlush(new DatagramPacket(datagram, to));
   }
 
@@ -380,6 +417,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
 
   @Override
   public void onSelectedPairChanged(CandidatePairInfo pair) {
+    selectedPair = pair;
     peerBase = pair.local().base();
     peerAddress = pair.remote().address();
     events.fire("NewCandidatePairSelected", Map.of("candidatePair", org.rivulet.elements.Struct.of(

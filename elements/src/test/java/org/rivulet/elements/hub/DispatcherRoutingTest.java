@@ -51,11 +51,21 @@ class DispatcherRoutingTest {
     protected void onKeyframeRequest(MediaType type) {
       keyframeRequests++;
     }
+
+    long estimate() {
+      return downstreamVideoEstimate();
+    }
   }
 
   /** A viewer: records the first byte of each packet it receives. */
   static final class Sink extends MediaElement {
     final List<Integer> got = new ArrayList<>();
+    long estimate = Long.MAX_VALUE;
+
+    @Override
+    protected long videoSendEstimate() {
+      return estimate;
+    }
 
     Sink(ElementContext c, MediaPipeline p) {
       super(c, "PassThrough", p);
@@ -147,6 +157,38 @@ class DispatcherRoutingTest {
       return null;
     });
     assertEquals(List.of(1, 2), viewer.got, "a released source port routes nothing");
+  }
+
+  @Test
+  void bandwidthEstimatesFlowBackThroughTheHubToTheSourceTheyReceive() throws Exception {
+    Source a = on(() -> new Source(context, pipeline));
+    Source b = on(() -> new Source(context, pipeline));
+    Sink slow = on(() -> new Sink(context, pipeline));
+    Sink fast = on(() -> new Sink(context, pipeline));
+    Dispatcher dispatcher = on(() -> new Dispatcher(context, pipeline));
+    HubPort pa = on(() -> new HubPort(context, dispatcher));
+    HubPort pb = on(() -> new HubPort(context, dispatcher));
+    HubPort p1 = on(() -> new HubPort(context, dispatcher));
+    HubPort p2 = on(() -> new HubPort(context, dispatcher));
+    on(() -> {
+      slow.estimate = 200_000;
+      fast.estimate = 900_000;
+      a.connect(pa, null, null, null);
+      b.connect(pb, null, null, null);
+      p1.connect(slow, null, null, null);
+      p2.connect(fast, null, null, null);
+      dispatcher.connect(pa, p1);
+      dispatcher.connect(pa, p2);
+      return null;
+    });
+    assertEquals(200_000L, on(a::estimate), "a feeds both: the slower receiver bounds it");
+    assertEquals(Long.MAX_VALUE, (long) on(b::estimate), "b feeds nobody");
+    on(() -> {
+      dispatcher.connect(pb, p1);
+      return null;
+    });
+    assertEquals(900_000L, on(a::estimate));
+    assertEquals(200_000L, on(b::estimate));
   }
 
   @Test

@@ -35,6 +35,8 @@ class RtpSessionTest {
   private final List<Object[]> atA = new ArrayList<>();
   private final List<Object[]> atB = new ArrayList<>();
   private final List<MediaType> keyframesAtA = new ArrayList<>();
+  /** What b's receivers downstream can take, as b's endpoint would report it. */
+  private long downstream = Long.MAX_VALUE;
   private RtpSession a;
   private RtpSession b;
 
@@ -87,6 +89,11 @@ class RtpSessionTest {
 
       @Override
       public void keyframeRequested(MediaType kind) {
+      }
+
+      @Override
+      public long downstreamVideoEstimate() {
+        return downstream;
       }
     });
     a.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
@@ -221,6 +228,73 @@ class RtpSessionTest {
     assertEquals(1, b.feedbackCounters().keyframeRequestsReceived());
     a.close();
     b.close();
+  }
+
+  @Test
+  void rembCarriesTheLocalEstimateBoundedByTheReceiversDownstream() {
+    wire(96);
+    b.configureRemb(org.rivulet.rtp.feedback.RembEstimator.RembParams.DEFAULTS, 30_000, 0);
+    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
+    for (int i = 0; i < 5; i++) {
+      a.send(MediaType.VIDEO, vp8, rtp(96, 10 + i, 0x77));
+    }
+    assertEquals(-1, a.peerVideoEstimate());
+    b.sendReport();
+    long first = b.lastRembSent();
+    assertTrue(first >= 300_000 && first <= 312_000,
+        "rembOnConnect, grown by at most one 4% step without loss: " + first);
+    assertEquals(first, a.peerVideoEstimate(), "a received b's REMB");
+    downstream = 120_000;
+    b.sendReport();
+    assertEquals(120_000, a.peerVideoEstimate(), "the receivers downstream bound it");
+    a.close();
+    b.close();
+  }
+
+  @Test
+  void transportCcFeedbackCoversWhatArrived() {
+    wire(96);
+    List<NegotiatedMedia> withTwcc = List.of(new NegotiatedMedia("1", "video",
+        List.of(Codec.of(96, "VP8", 90000)), Direction.SENDRECV, 22, 0, List.of(), 3, 0));
+    List<ByteBuf> toA = new ArrayList<>();
+    RtpSession receiver = new RtpSession(withTwcc, ALLOC, toA::add, new RtpSession.Input() {
+      @Override
+      public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp) {
+        rtp.release();
+      }
+
+      @Override
+      public void keyframeRequested(MediaType kind) {
+      }
+    });
+    receiver.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA),
+        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB));
+    SrtpSender peer = new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB);
+    for (int i = 0; i < 4; i++) {
+      ByteBuf buf = ALLOC.heapBuffer(200);
+      // X=1 with a one-byte extension: id 3, 2 bytes, the transport-wide sequence number.
+      buf.writeByte(0x90).writeByte(96).writeShort(100 + i).writeInt(9000 * i).writeInt(0x5555);
+      buf.writeShort(0xBEDE).writeShort(1).writeByte(0x31).writeShort(700 + i).writeByte(0);
+      buf.writeByte(0x10).writeBytes(new byte[50]);
+      assertEquals(org.rivulet.srtp.SrtpResult.OK, peer.protectRtp(buf));
+      receiver.receive(buf);
+    }
+    receiver.sendFeedback();
+    assertEquals(1, receiver.transportFeedbackSent());
+    assertEquals(1, toA.size());
+    ByteBuf feedback = toA.get(0);
+    SrtpReceiver atPeer = new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA);
+    assertEquals(org.rivulet.srtp.SrtpResult.OK, atPeer.unprotectRtcp(feedback));
+    org.rivulet.rtcp.RtcpCompound compound = org.rivulet.rtcp.RtcpCompound.parse(feedback);
+    org.rivulet.rtcp.RtcpTransportCc tcc = compound.packets().stream()
+        .filter(org.rivulet.rtcp.RtcpTransportCc.class::isInstance)
+        .map(org.rivulet.rtcp.RtcpTransportCc.class::cast).findFirst().orElseThrow();
+    assertEquals(700, tcc.baseSequenceNumber());
+    assertEquals(4, tcc.packetStatusCount());
+    feedback.release();
+    receiver.sendFeedback();
+    assertEquals(1, receiver.transportFeedbackSent(), "nothing new arrived");
+    receiver.close();
   }
 
   @Test

@@ -87,6 +87,29 @@ class SdpNegotiationTest {
   }
 
   @Test
+  void transportCcIsAnsweredOnlyWhereTheEndpointReceives() throws Exception {
+    SdpNegotiation.Outcome receiving = SdpNegotiation.answer(
+        fixture("chrome-unified-plan-offer.sdp"), local(false, false), CODECS);
+    String text = SdpWriter.write(receiving.description());
+    assertTrue(text.contains(
+        "a=extmap:3 http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01"),
+        text);
+    assertTrue(text.contains("a=rtcp-fb:96 transport-cc"), text);
+    assertTrue(text.contains("a=rtcp-fb:111 transport-cc"), text);
+    for (NegotiatedMedia m : receiving.media()) {
+      assertEquals(3, m.transportCcId(), m.kind());
+    }
+    SdpNegotiation.Outcome sending = SdpNegotiation.answer(
+        fixture("chrome-unified-plan-offer.sdp"), local(false, true), CODECS);
+    String sendonly = SdpWriter.write(sending.description());
+    assertFalse(sendonly.contains("transport-wide-cc"), sendonly);
+    assertFalse(sendonly.contains("transport-cc"), sendonly);
+    for (NegotiatedMedia m : sending.media()) {
+      assertEquals(0, m.transportCcId());
+    }
+  }
+
+  @Test
   void offerAndAnswerBetweenTwoEndpoints() throws Exception {
     SdpNegotiation.Outcome offer = SdpNegotiation.offer(local(false, false), CODECS, true, true);
     String offerText = SdpWriter.write(offer.description());

@@ -79,7 +79,8 @@ public final class NackGenerator {
    */
   public NackGenerator(int maxRetries, long maxAgeNanos) {
     if (maxRetries < 1 || maxAgeNanos <= 0) {
-      throw new IllegalArgumentException("maxRetries " + maxRetries + ", maxAgeNanos " + maxAgeNanos);
+      throw new IllegalArgumentException(
+          "maxRetries " + maxRetries + ", maxAgeNanos " + maxAgeNanos);
     }
     this.maxRetries = maxRetries;
     this.maxAgeNanos = maxAgeNanos;
@@ -206,7 +207,7 @@ public final class NackGenerator {
       }
     }
     nacked += n;
-    return n == due.length ? due : Arrays.copyOf(due, n);
+    return n == 0 ? NONE : n == due.length ? due : Arrays.copyOf(due, n);
   }
 
   /** Sequence numbers missing now (found missing and neither recovered nor given up). */

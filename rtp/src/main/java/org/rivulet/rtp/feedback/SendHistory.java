@@ -84,7 +84,8 @@ public final class SendHistory {
   public void put(int outSeq, long outTimestamp, int tag, ByteBuf packet, long nowNanos) {
     if ((outSeq & ~0xFFFF) != 0 || (outTimestamp & ~0xFFFFFFFFL) != 0) {
       packet.release();
-      throw new IllegalArgumentException("sequence number " + outSeq + ", timestamp " + outTimestamp);
+      throw new IllegalArgumentException(
+          "sequence number " + outSeq + ", timestamp " + outTimestamp);
     }
     if (released) {
       packet.release();

@@ -1,5 +1,9 @@
 package org.rivulet.rtp.feedback;
 
+import static org.rivulet.rtcp.RtcpTransportCc.NOT_RECEIVED;
+import static org.rivulet.rtcp.RtcpTransportCc.RECEIVED_LARGE_DELTA;
+import static org.rivulet.rtcp.RtcpTransportCc.RECEIVED_SMALL_DELTA;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +24,9 @@ import org.rivulet.rtcp.RtcpTransportCc;
  * <p><b>Time.</b> The reference time of a feedback packet is the arrival of its first received
  * packet rounded down to 64 ms; each delta is the arrival time rounded down to 250 us minus the
  * previous one, so the rounding never accumulates and every arrival can be rebuilt to within
- * 250 us. A delta that does not fit 16 signed bits (about 8 s) starts a new feedback packet with its
- * own reference time, as section 3.1.5 asks. Times are nanoseconds from one monotonic clock; any
- * origin works, since the 24-bit reference time wraps and the sender only uses differences.
+ * 250 us. A delta that does not fit 16 signed bits (about 8 s) starts a new feedback packet with
+ * its own reference time, as section 3.1.5 asks. Times are nanoseconds from one monotonic clock;
+ * any origin works, since the 24-bit reference time wraps and the sender only uses differences.
  *
  * <p><b>Bounds.</b> At most {@value #MAX_PENDING} sequence numbers wait for feedback; a newer
  * packet pushes the oldest out, counted in {@link #evicted()}. The ring holding them grows with the
@@ -43,7 +47,8 @@ public final class TwccRecorder {
   public static final int MAX_FEEDBACK_BYTES = 1200;
 
   private static final long TICK_NANOS = RtcpTransportCc.DELTA_TICK_MICROS * 1000L;
-  private static final long REFERENCE_NANOS = RtcpTransportCc.REFERENCE_TIME_TICK_MILLIS * 1_000_000L;
+  private static final long REFERENCE_NANOS =
+      RtcpTransportCc.REFERENCE_TIME_TICK_MILLIS * 1_000_000L;
   private static final long TICKS_PER_REFERENCE = REFERENCE_NANOS / TICK_NANOS;
   private static final int MIN_SLOTS = 256;
   private static final long NONE = Long.MIN_VALUE;
@@ -252,10 +257,10 @@ public final class TwccRecorder {
     /** Appends {@code lost} not-received statuses, then one received with {@code delta}. */
     SizeBound add(int lost, long delta) {
       if (lost > 0) {
-        append(RtcpTransportCc.NOT_RECEIVED, lost);
+        append(NOT_RECEIVED, lost);
       }
       boolean small = delta >= 0 && delta <= 0xFF;
-      append(small ? RtcpTransportCc.RECEIVED_SMALL_DELTA : RtcpTransportCc.RECEIVED_LARGE_DELTA, 1);
+      append(small ? RECEIVED_SMALL_DELTA : RECEIVED_LARGE_DELTA, 1);
       deltaBytes += small ? 1 : 2;
       return this;
     }

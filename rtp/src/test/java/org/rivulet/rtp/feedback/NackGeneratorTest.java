@@ -85,7 +85,8 @@ class NackGeneratorTest {
 
   @Test
   void givesUpAfterMaxRetries() {
-    NackGenerator nacks = receive(new NackGenerator(3, NackGenerator.DEFAULT_MAX_AGE_NANOS), 0, 1, 3);
+    NackGenerator nacks = new NackGenerator(3, NackGenerator.DEFAULT_MAX_AGE_NANOS);
+    receive(nacks, 0, 1, 3);
     for (int i = 0; i < 3; i++) {
       assertArrayEquals(new int[] {2}, nacks.nackList(i * 20 * MS, 0), "retry " + i);
     }

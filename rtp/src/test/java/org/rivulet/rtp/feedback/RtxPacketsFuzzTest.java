@@ -86,7 +86,8 @@ class RtxPacketsFuzzTest {
     System.arraycopy(expected, 0, moved, 0, header);
     System.arraycopy(data, header + 2, moved, header, data.length - header - 2);
     assertArrayEquals(moved, now);
-    assertEquals(((data[header] & 0xff) << 8) | (data[header + 1] & 0xff), original.sequenceNumber());
+    int osn = ((data[header] & 0xff) << 8) | (data[header + 1] & 0xff);
+    assertEquals(osn, original.sequenceNumber());
     RtpPacket again = RtpPacket.parse(buf);
     assertNotNull(again);
     assertEquals(original.payloadLength(), again.payloadLength());

@@ -152,7 +152,8 @@ class RtxPacketsTest {
     ByteBuf original = pooled(hex("80 60 00 05 00 00 00 01 00 00 00 02"));
     ByteBuf rtx = null;
     try {
-      rtx = RtxPackets.wrap(PooledByteBufAllocator.DEFAULT, RtpPacket.parse(original), 97, 3, 65535, 0);
+      RtpPacket packet = RtpPacket.parse(original);
+      rtx = RtxPackets.wrap(PooledByteBufAllocator.DEFAULT, packet, 97, 3, 65535, 0);
       assertArrayEquals(hex("80 61 ff ff 00 00 00 01 00 00 00 03 00 05"), bytes(rtx));
       RtpPacket back = RtxPackets.unwrap(rtx, 96, 2);
       assertNotNull(back, "an OSN and nothing else is still a retransmission");
@@ -213,11 +214,12 @@ class RtxPacketsTest {
     try {
       RtpPacket packet = RtpPacket.parse(original);
       PooledByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
-      assertThrows(IllegalArgumentException.class, () -> RtxPackets.wrap(alloc, packet, 128, 1, 1, 0));
-      assertThrows(IllegalArgumentException.class, () -> RtxPackets.wrap(alloc, packet, -1, 1, 1, 0));
-      assertThrows(IllegalArgumentException.class, () -> RtxPackets.wrap(alloc, packet, 97, 1, 65536, 0));
-      assertThrows(IllegalArgumentException.class, () -> RtxPackets.wrap(alloc, packet, 97, 1, 1, -1));
-      assertThrows(IllegalArgumentException.class, () -> RtxPackets.unwrap(original, 128, 1));
+      Class<IllegalArgumentException> bad = IllegalArgumentException.class;
+      assertThrows(bad, () -> RtxPackets.wrap(alloc, packet, 128, 1, 1, 0), "payload type");
+      assertThrows(bad, () -> RtxPackets.wrap(alloc, packet, -1, 1, 1, 0), "payload type");
+      assertThrows(bad, () -> RtxPackets.wrap(alloc, packet, 97, 1, 65536, 0), "sequence");
+      assertThrows(bad, () -> RtxPackets.wrap(alloc, packet, 97, 1, 1, -1), "tailroom");
+      assertThrows(bad, () -> RtxPackets.unwrap(original, 128, 1), "payload type");
       assertArrayEquals(ORIGINAL, bytes(original));
     } finally {
       original.release();

@@ -249,8 +249,8 @@ class SendHistoryTest {
       for (int i = 0; i < 20_000; i++) {
         now += random.nextInt(2 * (int) MS);
         seq = random.nextInt(10) == 0 ? random.nextInt(0x10000) : (seq + 1) & 0xFFFF;
-        history.put(seq, random.nextInt() & 0xFFFFFFFFL, i, PooledByteBufAllocator.DEFAULT.buffer(8),
-            now);
+        ByteBuf packet = PooledByteBufAllocator.DEFAULT.buffer(8);
+        history.put(seq, random.nextInt() & 0xFFFFFFFFL, i, packet, now);
         assertTrue(history.size() <= history.capacity());
         SendHistory.Entry entry = history.get((seq - random.nextInt(100)) & 0xFFFF, now);
         if (entry != null) {

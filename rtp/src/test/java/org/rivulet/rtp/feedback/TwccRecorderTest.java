@@ -55,7 +55,8 @@ class TwccRecorderTest {
     assertEquals(feedback, parsed);
     List<Status> statuses = new ArrayList<>();
     for (RtcpTransportCc fb : parsed) {
-      assertTrue(fb.encodedLength() <= TwccRecorder.MAX_FEEDBACK_BYTES, "size " + fb.encodedLength());
+      assertTrue(fb.encodedLength() <= TwccRecorder.MAX_FEEDBACK_BYTES,
+          "size " + fb.encodedLength());
       assertEquals(SENDER, fb.senderSsrc());
       assertEquals(MEDIA, fb.mediaSsrc());
       long time = fb.referenceTimeMicros() * US;
@@ -78,7 +79,8 @@ class TwccRecorderTest {
   void reportsArrivalsAndGapsWithinAQuarterMillisecond() {
     TwccRecorder twcc = new TwccRecorder();
     long t0 = 5_000 * MS + 123_456;
-    long[] arrivals = {t0, t0 + 1_100 * US, t0 + 1_600 * US, -1, -1, t0 + 90 * MS, t0 + 90_249 * US};
+    long[] arrivals = {
+        t0, t0 + 1_100 * US, t0 + 1_600 * US, -1, -1, t0 + 90 * MS, t0 + 90_249 * US};
     for (int i = 0; i < arrivals.length; i++) {
       if (arrivals[i] >= 0) {
         twcc.onPacket(100 + i, arrivals[i]);

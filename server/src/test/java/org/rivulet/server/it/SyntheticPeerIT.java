@@ -95,7 +95,10 @@ class SyntheticPeerIT {
   private static ByteBuf rtp(int pt, int seq, long ts, int ssrc) {
     ByteBuf b = Unpooled.buffer(1200);
     b.writeByte(0x80).writeByte(pt).writeShort(seq).writeInt((int) ts).writeInt(ssrc);
-    b.writeBytes(new byte[1000]);
+    // Each VP8 packet starts a key frame (descriptor S=1, PID=0; payload header P=0): the
+    // server holds back a new source's video until a keyframe.
+    b.writeByte(0x10);
+    b.writeBytes(new byte[999]);
     return b;
   }
 }

@@ -147,6 +147,15 @@ public final class PagePeer {
     return (String) ((Map<?, ?>) browser.call("states", name)).get(which);
   }
 
+  /**
+   * What this peer sends: its video {@code outbound-rtp} (targetBitrate, framesPerSecond,
+   * framesSent, qualityLimitationReason, frameWidth) and the selected pair's
+   * availableOutgoingBitrate, the sender's bandwidth estimate.
+   */
+  public Map<?, ?> outboundVideo() {
+    return (Map<?, ?>) browser.call("outbound", name);
+  }
+
   /** Closes this peer connection (the page forgets it; a new one may reuse the name). */
   public void close() {
     browser.call("close", name);
