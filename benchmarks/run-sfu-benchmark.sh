@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# SFU fan-out benchmark (PERFORMANCE.md, Forwarding): one publisher replaying a recorded VP8 + Opus
+# stream (about 1.5 Mbit/s) through Rivulet to N synthetic subscribers, for N = 10, 100, then a
+# search for the largest N held without loss. Reports forwarded packets per server CPU-second, the
+# added latency p50/p99 measured at the synthetic peers, and the server's heap per subscriber.
+#
+#   1. builds nothing: run `mvn -B -ntp -o package -DskipTests` first (server and benchmark jars);
+#   2. records the stream with ffmpeg into benchmarks/target/sfu-recording.rtp when it is missing
+#      (RecordRtp, about 20 s);
+#   3. runs SfuLoad, which starts a fresh server process per N. The server is pinned to CPU
+#      $SERVER_CPUS and the load generator (every synthetic peer) to $PEER_CPUS.
+#
+# Everything runs in a private network namespace with only loopback (unshare --net), so no
+# candidate, packet or ffmpeg stream can reach another interface. Needs root (or unprivileged user
+# namespaces), ffmpeg with libvpx and libopus, iproute2, util-linux (unshare, taskset) and a JDK
+# (jcmd measures the server's heap).
+#
+# Usage: benchmarks/run-sfu-benchmark.sh [SfuLoad options, which override the defaults below]
+# Environment (defaults in parentheses):
+#   JAVA (java on the PATH); SERVER_CPUS (0) and PEER_CPUS (1), empty for no pinning;
+#   SUBSCRIBERS (10,100); SEARCH (150,200,300,400,500,700,1000; empty for no search);
+#   BUDGET (540: seconds SfuLoad may take); WARMUP (5) and MEASURE (20) seconds per N;
+#   RECORD_SECONDS (20); SERVER_JAVA_OPTS and LOADGEN_JAVA_OPTS (none): extra JVM options.
+# Output: benchmarks/target/sfu-results/ (environment, and the log with the summary table).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+java=${JAVA:-java}
+jar="$here/target/rivulet-benchmarks.jar"
+server_jar="$root/server/target/rivulet-server.jar"
+recording="$here/target/sfu-recording.rtp"
+results="$here/target/sfu-results"
+server_cpus=${SERVER_CPUS-0}
+peer_cpus=${PEER_CPUS-1}
+
+for f in "$jar" "$server_jar"; do
+  if [ ! -f "$f" ]; then
+    echo "run-sfu-benchmark: $f is missing; run: mvn -B -ntp -o package -DskipTests" >&2
+    exit 1
+  fi
+done
+for tool in ffmpeg unshare ip taskset; do
+  command -v "$tool" >/dev/null || { echo "run-sfu-benchmark: needs $tool" >&2; exit 1; }
+done
+
+# Runs "$@" in a new network namespace whose only interface is loopback, brought up.
+in_netns() {
+  local user=()
+  [ "$(id -u)" = 0 ] || user=(--map-root-user)
+  unshare "${user[@]}" --net sh -c 'ip link set lo up && exec "$@"' sh "$@"
+}
+
+if [ ! -s "$recording" ]; then
+  echo "recording ${RECORD_SECONDS:-20} s of VP8 + Opus with ffmpeg into $recording ..."
+  in_netns "$java" -cp "$jar" org.rivulet.loadgen.sfu.RecordRtp "$recording.tmp" \
+    "${RECORD_SECONDS:-20}"
+  mv "$recording.tmp" "$recording"
+fi
+
+mkdir -p "$results"
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "host: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+  echo "java: $("$java" -version 2>&1 | head -n 1)"
+  echo "server on CPUs: ${server_cpus:-any}; load generator on CPUs: ${peer_cpus:-any}"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$results/environment.txt"
+
+# shellcheck disable=SC2206 # word splitting of the JVM options is intended
+loadgen=("$java" ${LOADGEN_JAVA_OPTS:-} -cp "$jar" org.rivulet.loadgen.sfu.SfuLoad)
+[ -z "$peer_cpus" ] || loadgen=(taskset -c "$peer_cpus" "${loadgen[@]}")
+in_netns "${loadgen[@]}" --server-jar "$server_jar" --recording "$recording" \
+  --server-cpus "$server_cpus" --server-jvm "${SERVER_JAVA_OPTS:-}" \
+  --subscribers "${SUBSCRIBERS-10,100}" --search "${SEARCH-150,200,300,400,500,700,1000}" \
+  --budget "${BUDGET:-540}" --warmup "${WARMUP:-5}" --measure "${MEASURE:-20}" "$@" \
+  2>&1 | tee "$results/sfu-load.log"
+
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/environment.txt"

@@ -1,0 +1,166 @@
+package org.rivulet.loadgen.sfu;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kurento.client.KurentoClient;
+import org.kurento.client.MediaPipeline;
+import org.kurento.client.WebRtcEndpoint;
+import org.rivulet.elements.config.ModuleConfig;
+import org.rivulet.elements.webrtc.MediaNetwork;
+import org.rivulet.elements.webrtc.WebRtcPeer;
+import org.rivulet.transport.EventLoops;
+
+/**
+ * One fan-out run against a fresh server: one publisher WebRtcEndpoint connected to N subscriber
+ * WebRtcEndpoints in one pipeline, each endpoint with a synthetic peer here. The publisher replays
+ * the recording from the start; the subscribers join in batches; after a warm-up the window opens.
+ */
+final class FanOutRun {
+  /** The peers' RTP ports, apart from the server's. */
+  private static final ModuleConfig PEER_PORTS = ModuleConfig.of(Map.of(
+      "BaseRtpEndpoint.minPort", "10000", "BaseRtpEndpoint.maxPort", "19999"), Map.of());
+  /** Subscribers connected at once: bounds the DTLS handshakes in flight. */
+  private static final int BATCH = 20;
+  /** After the window, how long packets sent in it may still arrive (later counts as lost). */
+  private static final long GRACE_MILLIS = 1000;
+
+  private final SfuLoadOptions options;
+  private final RtpRecording recording;
+  private final int subscribers;
+
+  FanOutRun(SfuLoadOptions options, RtpRecording recording, int subscribers) {
+    this.options = options;
+    this.recording = recording;
+    this.subscribers = subscribers;
+  }
+
+  FanOutResult run() throws Exception {
+    ServerProcess server = ServerProcess.start(options.serverJar(), options.serverCpus(),
+        options.serverJvmOptions());
+    try {
+      return runAgainst(server);
+    } finally {
+      server.close();
+      List<String> problems = server.problems();
+      if (!problems.isEmpty()) {
+        System.err.printf("server warnings with %d subscribers (%d, first 20):%n", subscribers,
+            problems.size());
+        problems.stream().limit(20).forEach(l -> System.err.println("  " + l));
+      }
+    }
+  }
+
+  private FanOutResult runAgainst(ServerProcess server) throws Exception {
+    ExecutorService handshakes = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "dtls-handshake");
+      t.setDaemon(true);
+      return t;
+    });
+    try (EventLoops subscriberLoops = EventLoops.create(1, options.peerLoops());
+        // Its own loop, so the publisher's sends never queue behind subscribers' receptions.
+        EventLoops publisherLoops = EventLoops.create(1, 1)) {
+      MediaNetwork network = new MediaNetwork(subscriberLoops, handshakes, PEER_PORTS);
+      KurentoClient kurento = KurentoClient.create(server.url());
+      List<WebRtcPeer> peers = new ArrayList<>();
+      Replayer replayer = null;
+      try {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Measurement measurement = new Measurement(subscribers);
+
+        MediaPipeline pipeline = kurento.createMediaPipeline();
+        WebRtcEndpoint ingress = new WebRtcEndpoint.Builder(pipeline).build();
+        EventLoop publisherLoop = publisherLoops.media().next();
+        WebRtcPeer publisher = new WebRtcPeer(publisherLoop, network);
+        peers.add(publisher);
+        Signalling.connect(publisher, ingress, failure);
+        publisher.secured().get(20, TimeUnit.SECONDS);
+        replayer = new Replayer(recording, publisher, publisherLoop, measurement,
+            PooledByteBufAllocator.DEFAULT);
+        replayer.start();
+        Thread.sleep(1000);
+        long heapBefore = LiveHeap.bytes(server.pid());
+
+        long setupStart = System.nanoTime();
+        for (int first = 0; first < subscribers; first += BATCH) {
+          List<CompletableFuture<Void>> secured = new ArrayList<>();
+          for (int i = first; i < Math.min(subscribers, first + BATCH); i++) {
+            WebRtcEndpoint egress = new WebRtcEndpoint.Builder(pipeline).build();
+            ingress.connect(egress);
+            WebRtcPeer subscriber = new WebRtcPeer(subscriberLoops.media().next(), network);
+            peers.add(subscriber);
+            int index = i;
+            subscriber.onRtp(rtp -> received(rtp, index, measurement));
+            Signalling.connect(subscriber, egress, failure);
+            secured.add(subscriber.secured());
+          }
+          CompletableFuture.allOf(secured.toArray(CompletableFuture[]::new))
+              .get(30, TimeUnit.SECONDS);
+          if (failure.get() != null) {
+            throw new IllegalStateException("addIceCandidate failed", failure.get());
+          }
+        }
+        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+
+        long windowNanos = TimeUnit.SECONDS.toNanos(options.measureSeconds());
+        long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
+        measurement.window(start, windowNanos);
+        long self = ProcessHandle.current().pid();
+        sleepUntil(start);
+        double serverCpu0 = ProcStats.cpuSeconds(server.pid());
+        double peersCpu0 = ProcStats.cpuSeconds(self);
+        ProcStats.UdpDrops drops0 = ProcStats.udpDrops();
+        sleepUntil(start + windowNanos);
+        double serverCpu = ProcStats.cpuSeconds(server.pid()) - serverCpu0;
+        double peersCpu = ProcStats.cpuSeconds(self) - peersCpu0;
+        ProcStats.UdpDrops drops = ProcStats.udpDrops().minus(drops0);
+        Thread.sleep(GRACE_MILLIS);
+
+        long heapAfter = LiveHeap.bytes(server.pid());
+        LatencyHistogram latency = measurement.latency();
+        pipeline.release();
+        return new FanOutResult(subscribers, windowNanos / 1e9, setupSeconds, measurement.sent(),
+            measurement.received(), measurement.leastReceived(), serverCpu, peersCpu,
+            latency.percentileMicros(0.50), latency.percentileMicros(0.99), latency.maxMicros(),
+            (heapAfter - heapBefore) / subscribers, drops, server.problems().size(), null);
+      } finally {
+        // Before the loops shut down: closing hops onto them.
+        if (replayer != null) {
+          replayer.close();
+        }
+        peers.forEach(WebRtcPeer::close);
+        kurento.destroy();
+      }
+    } finally {
+      handshakes.shutdownNow();
+    }
+  }
+
+  /** A subscriber's packet, on its event loop: latency from the trailer, then released. */
+  private static void received(ByteBuf rtp, int index, Measurement measurement) {
+    long now = System.nanoTime();
+    try {
+      long sent = LatencyTrailer.read(rtp);
+      if (sent >= 0) {
+        measurement.received(index, sent, now);
+      }
+    } finally {
+      rtp.release();
+    }
+  }
+
+  private static void sleepUntil(long nanos) throws InterruptedException {
+    long left;
+    while ((left = nanos - System.nanoTime()) > 0) {
+      TimeUnit.NANOSECONDS.sleep(left);
+    }
+  }
+}

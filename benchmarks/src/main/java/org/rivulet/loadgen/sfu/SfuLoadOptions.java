@@ -1,0 +1,84 @@
+package org.rivulet.loadgen.sfu;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The load generator's command line; every option has a default (see {@link #USAGE}).
+ *
+ * @param subscribers the N always run, in order
+ * @param search N tried after them, in ascending order, until one does not hold
+ * @param bisections how many midpoints to try between the largest N that held and the first that
+ *     did not
+ * @param budgetSeconds no run starts that would likely end after this, counted from the start
+ */
+record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
+    List<Integer> search, int bisections, int warmupSeconds, int measureSeconds, String serverCpus,
+    List<String> serverJvmOptions, int peerLoops, int budgetSeconds, double maxLossPercent,
+    double maxP99Millis) {
+
+  static final String USAGE = """
+      usage: SfuLoad [options]
+        --server-jar <path>     server jar (server/target/rivulet-server.jar)
+        --recording <path>      RTP recording from RecordRtp (benchmarks/target/sfu-recording.rtp)
+        --subscribers <n,...>   N always run (10,100)
+        --search <n,...>        N tried next, ascending, until one does not hold (none)
+        --bisect <k>            midpoints tried after the search (2)
+        --warmup <s>            warm-up before measuring, above the 2 s between keyframes (5)
+        --measure <s>           measurement window (20)
+        --server-cpus <list>    taskset CPU list for the server, empty for none ("")
+        --server-jvm <opts>     extra JVM options of the server, space-separated ("")
+        --peer-loops <k>        event loops the subscribers share (2)
+        --budget <s>            no run starts that would end after this (600)
+        --max-loss <percent>    a run with more loss does not hold (0.1)
+        --max-p99 <ms>          a run with a higher p99 does not hold (50)""";
+
+  static SfuLoadOptions parse(String[] args) {
+    Map<String, String> v = new HashMap<>();
+    for (int i = 0; i < args.length; i += 2) {
+      if (!USAGE.contains("  " + args[i] + " ") || !args[i].startsWith("--")) {
+        throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(args[i] + " needs a value\n" + USAGE);
+      }
+      v.put(args[i], args[i + 1]);
+    }
+    return new SfuLoadOptions(
+        Path.of(v.getOrDefault("--server-jar", "server/target/rivulet-server.jar")),
+        Path.of(v.getOrDefault("--recording", "benchmarks/target/sfu-recording.rtp")),
+        counts(v.getOrDefault("--subscribers", "10,100")),
+        counts(v.getOrDefault("--search", "")),
+        Integer.parseInt(v.getOrDefault("--bisect", "2")),
+        Integer.parseInt(v.getOrDefault("--warmup", "5")),
+        Integer.parseInt(v.getOrDefault("--measure", "20")),
+        v.getOrDefault("--server-cpus", "").trim(),
+        words(v.getOrDefault("--server-jvm", "")),
+        Integer.parseInt(v.getOrDefault("--peer-loops", "2")),
+        Integer.parseInt(v.getOrDefault("--budget", "600")),
+        Double.parseDouble(v.getOrDefault("--max-loss", "0.1")),
+        Double.parseDouble(v.getOrDefault("--max-p99", "50")));
+  }
+
+  private static List<Integer> counts(String v) {
+    List<Integer> out = new ArrayList<>();
+    for (String s : v.split(",")) {
+      if (!s.isBlank()) {
+        int n = Integer.parseInt(s.trim());
+        if (n < 1) {
+          throw new IllegalArgumentException("subscriber counts must be positive: " + v);
+        }
+        out.add(n);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> words(String v) {
+    return v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+"));
+  }
+}
