@@ -1,14 +1,28 @@
 package org.rivulet.elements.endpoint;
 
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.rivulet.elements.Args;
 import org.rivulet.elements.ElementContext;
 import org.rivulet.elements.MediaPipeline;
+import org.rivulet.elements.MediaType;
+import org.rivulet.elements.RtpFormat;
 import org.rivulet.elements.Struct;
+import org.rivulet.elements.error.KurentoError;
+import org.rivulet.elements.error.KurentoException;
+import org.rivulet.elements.rtpendpoint.RtpMedia;
 
-/** Kurento's RtpEndpoint: plain RTP, or SRTP with SDES keys when {@code crypto} is given. */
+/**
+ * Kurento's RtpEndpoint: plain RTP (RTP/AVP, RTP/AVPF) with a port pair per m-line, to bridge SIP
+ * gateways, streaming tools and other servers into the graph; SRTP with SDES keys when
+ * {@code crypto} is given.
+ */
 public class RtpEndpoint extends BaseRtpEndpoint {
   private final Struct crypto;
   private final boolean useIpv6;
+  private RtpMedia media;
 
   public RtpEndpoint(ElementContext context, MediaPipeline pipeline, Args params) {
     super(context, "RtpEndpoint", pipeline);
@@ -24,5 +38,119 @@ public class RtpEndpoint extends BaseRtpEndpoint {
 
   public boolean useIpv6() {
     return useIpv6;
+  }
+
+  @Override
+  public Object invoke(String operation, Args args) {
+    switch (operation) {
+      case "processOffer": {
+        String offer = args.string("offer");
+        return media().processOffer(offer).thenApply(sdp -> {
+          setRemoteDescription(offer);
+          setLocalDescription(sdp);
+          return sdp;
+        });
+      }
+      case "generateOffer": {
+        Struct options = args.struct("options");
+        boolean audio = options == null || !Boolean.FALSE.equals(options.get("offerToReceiveAudio"));
+        boolean video = options == null || !Boolean.FALSE.equals(options.get("offerToReceiveVideo"));
+        CompletionStage<String> offer = media().generateOffer(audio, video);
+        return offer.thenApply(sdp -> {
+          setLocalDescription(sdp);
+          return sdp;
+        });
+      }
+      case "processAnswer": {
+        String answer = args.string("answer");
+        String result = media().processAnswer(answer);
+        setRemoteDescription(answer);
+        return result;
+      }
+      default:
+        return super.invoke(operation, args);
+    }
+  }
+
+  private RtpMedia media() {
+    if (media == null) {
+      if (context.network() == null) {
+        throw new KurentoException(KurentoError.NOT_IMPLEMENTED,
+            "This server was started without network access for media");
+      }
+      media = new RtpMedia(getId(), getMediaPipeline().loop(), context.network(),
+          context.config(), useIpv6, crypto, new RtpMedia.Callbacks() {
+            @Override
+            public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp, long arrivalNanos) {
+              noteMediaIn(kind);
+              getMediaPipeline().markIngress(arrivalNanos);
+              emitRtp(kind, format, rtp);
+            }
+
+            @Override
+            public void keyframeRequested(MediaType kind) {
+              requestKeyframeUpstream(kind);
+            }
+
+            @Override
+            public void connected() {
+              String old = (String) property("mediaState");
+              if (!old.equals("CONNECTED")) {
+                updateProperty("mediaState", "CONNECTED");
+                updateProperty("connectionState", "CONNECTED");
+                fire("MediaStateChanged", Map.of("oldState", old, "newState", "CONNECTED"));
+                fire("ConnectionStateChanged", Map.of("oldState", old, "newState", "CONNECTED"));
+                fire("MediaSessionStarted", Map.of());
+                requestKeyframeUpstream(MediaType.VIDEO);
+              }
+            }
+          });
+    }
+    return media;
+  }
+
+  @Override
+  protected void receiveRtp(MediaType type, RtpFormat format, ByteBuf rtp) {
+    if (media == null) {
+      rtp.release();
+    } else if (media.send(type, format, rtp)) {
+      noteMediaOut(type);
+    }
+  }
+
+  @Override
+  protected void onKeyframeRequest(MediaType type) {
+    if (media != null && type == MediaType.VIDEO) {
+      media.requestKeyframe();
+    }
+  }
+
+  @Override
+  protected Map<String, Struct> stats(MediaType type) {
+    org.rivulet.elements.stats.KurentoStats stats = org.rivulet.elements.stats.KurentoStats
+        .forEndpoint(getId(), System.currentTimeMillis());
+    if (getMediaPipeline().latencyStats()) {
+      stats.latencies(inputLatencies(), List.of());
+    }
+    if (media != null) {
+      for (org.rivulet.elements.webrtc.RtpSession s : media.sessions()) {
+        s.inboundStats().forEach(stats::inbound);
+        s.outboundStats().forEach(stats::outbound);
+      }
+    }
+    return stats.build(type);
+  }
+
+  /** Datagrams dropped because they came from an address the SDP did not announce. */
+  public long unannouncedDrops() {
+    return media == null ? 0 : media.unannouncedDrops();
+  }
+
+  @Override
+  protected void onRelease() {
+    super.onRelease();
+    if (media != null) {
+      media.close();
+    }
   }
 }

@@ -59,6 +59,11 @@ public final class RtpSession {
   /** Where protected packets go (the selected ICE pair). Takes ownership. */
   public interface Output {
     void send(ByteBuf datagram);
+
+    /** RTCP; the same path unless RTCP has a port of its own (no rtcp-mux). */
+    default void sendRtcp(ByteBuf datagram) {
+      send(datagram);
+    }
   }
 
   /** What arrives from the peer. {@code rtp} ownership moves to the callee. */
@@ -133,8 +138,8 @@ public final class RtpSession {
   private long lastInboundVideoNanos;
   /** A peer's REMB older than this no longer bounds anything. */
   private static final long PEER_ESTIMATE_TTL_NANOS = 5_000_000_000L;
-  private SrtpSender srtpOut;
-  private SrtpReceiver srtpIn;
+  /** SRTP (or nothing, for plain RTP); null until keys are in place. */
+  private PacketProtection protection;
   private long packetsIn;
   private long packetsOut;
   /** Sources we receive, for reception reports; bounded so a peer cannot grow it without end. */
@@ -237,18 +242,22 @@ public final class RtpSession {
 
   /** Installs the SRTP contexts once DTLS has produced keys; media flows from then on. */
   public void secure(SrtpSender out, SrtpReceiver in) {
-    this.srtpOut = out;
-    this.srtpIn = in;
+    secure(PacketProtection.srtp(out, in));
+  }
+
+  /** Installs the protection (SRTP, or none for plain RTP); media flows from then on. */
+  public void secure(PacketProtection protection) {
+    this.protection = protection;
   }
 
   public boolean isSecured() {
-    return srtpOut != null;
+    return protection != null;
   }
 
   /** A protected RTP or RTCP datagram from the peer (already past ICE validation). */
   public void receive(ByteBuf datagram) {
     try {
-      if (srtpIn == null) {
+      if (protection == null) {
         drop(Drop.NOT_SECURED);
         return;
       }
@@ -256,7 +265,7 @@ public final class RtpSession {
         receiveRtcp(datagram);
         return;
       }
-      if (srtpIn.unprotectRtp(datagram) != SrtpResult.OK) {
+      if (protection.unprotectRtp(datagram) != SrtpResult.OK) {
         drop(Drop.SRTP_FAILED);
         return;
       }
@@ -325,7 +334,7 @@ public final class RtpSession {
   }
 
   private void receiveRtcp(ByteBuf datagram) {
-    if (srtpIn.unprotectRtcp(datagram) != SrtpResult.OK) {
+    if (protection.unprotectRtcp(datagram) != SrtpResult.OK) {
       drop(Drop.SRTP_FAILED);
       return;
     }
@@ -371,8 +380,8 @@ public final class RtpSession {
       }
       // An RTX packet has its own fresh index; the same packet again repeats one, with the bytes
       // it was first protected with (the history rebuilt them exactly).
-      SrtpResult result = retransmitter.usesRtx() ? srtpOut.protectRtp(again)
-          : srtpOut.protectRtpRetransmission(again);
+      SrtpResult result = retransmitter.usesRtx() ? protection.protectRtp(again)
+          : protection.protectRtpRetransmission(again);
       if (result != SrtpResult.OK) {
         again.release();
         drop(Drop.SRTP_PROTECT_FAILED);
@@ -427,7 +436,7 @@ public final class RtpSession {
         drop(Drop.NOT_SENDING);
         return false;
       }
-      if (srtpOut == null) {
+      if (protection == null) {
         drop(Drop.NOT_SECURED);
         return false;
       }
@@ -467,7 +476,7 @@ public final class RtpSession {
       packet.setSequenceNumber(outSeq);
       packet.setTimestamp(timestamp);
       int payload = packet.payloadLength();
-      if (srtpOut.protectRtp(copy) != SrtpResult.OK) {
+      if (protection.protectRtp(copy) != SrtpResult.OK) {
         drop(Drop.SRTP_PROTECT_FAILED);
         return false;
       }
@@ -513,7 +522,7 @@ public final class RtpSession {
    */
   public void requestKeyframe() {
     Integer media = remoteSsrc.get(MediaType.VIDEO);
-    if (media == null || srtpOut == null) {
+    if (media == null || protection == null) {
       return;
     }
     long now = System.nanoTime();
@@ -527,12 +536,12 @@ public final class RtpSession {
     int sender = ours != null ? ours.ssrc() : 1;
     ByteBuf buf = alloc.heapBuffer(64);
     RtcpCompound.of(new RtcpPli(sender, media)).writeTo(buf);
-    if (srtpOut.protectRtcp(buf) != SrtpResult.OK) {
+    if (protection.protectRtcp(buf) != SrtpResult.OK) {
       buf.release();
       drop(Drop.SRTP_PROTECT_FAILED);
       return;
     }
-    output.send(buf);
+    output.sendRtcp(buf);
   }
 
   /**
@@ -541,7 +550,7 @@ public final class RtpSession {
    * an SDES CNAME chunk per local SSRC. Called periodically once secured.
    */
   public void sendReport() {
-    if (srtpOut == null) {
+    if (protection == null) {
       return;
     }
     long now = System.nanoTime();
@@ -577,12 +586,12 @@ public final class RtpSession {
     }
     ByteBuf buf = alloc.heapBuffer(256);
     RtcpCompound.of(packets.toArray(new RtcpPacket[0])).writeTo(buf);
-    if (srtpOut.protectRtcp(buf) != SrtpResult.OK) {
+    if (protection.protectRtcp(buf) != SrtpResult.OK) {
       buf.release();
       drop(Drop.SRTP_PROTECT_FAILED);
       return;
     }
-    output.send(buf);
+    output.sendRtcp(buf);
   }
 
   /**
@@ -591,7 +600,7 @@ public final class RtpSession {
    * of milliseconds once secured.
    */
   public void sendFeedback() {
-    if (srtpOut == null) {
+    if (protection == null) {
       return;
     }
     sendTransportFeedback();
@@ -610,13 +619,13 @@ public final class RtpSession {
       ByteBuf buf = alloc.heapBuffer(64 + 4 * lost.length);
       RtcpCompound.of(new RtcpReceiverReport(sender, List.of()),
           RtcpNack.of(sender, e.getKey(), lost)).writeTo(buf);
-      if (srtpOut.protectRtcp(buf) != SrtpResult.OK) {
+      if (protection.protectRtcp(buf) != SrtpResult.OK) {
         buf.release();
         drop(Drop.SRTP_PROTECT_FAILED);
         continue;
       }
       nacksSent++;
-      output.send(buf);
+      output.sendRtcp(buf);
     }
   }
 
@@ -631,13 +640,13 @@ public final class RtpSession {
     for (RtcpTransportCc feedback : twcc.feedback(sender, media == null ? 0 : media)) {
       ByteBuf buf = alloc.heapBuffer(feedback.encodedLength() + 64);
       RtcpCompound.of(new RtcpReceiverReport(sender, List.of()), feedback).writeTo(buf);
-      if (srtpOut.protectRtcp(buf) != SrtpResult.OK) {
+      if (protection.protectRtcp(buf) != SrtpResult.OK) {
         buf.release();
         drop(Drop.SRTP_PROTECT_FAILED);
         continue;
       }
       twccFeedbackSent++;
-      output.send(buf);
+      output.sendRtcp(buf);
     }
   }
 

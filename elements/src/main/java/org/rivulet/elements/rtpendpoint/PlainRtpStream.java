@@ -1,0 +1,138 @@
+package org.rivulet.elements.rtpendpoint;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import org.rivulet.elements.webrtc.RtpSession;
+
+/**
+ * One m-line of an RtpEndpoint: its RTP socket and RTCP socket (rtp + 1, RFC 3550 section 11),
+ * the peer's addresses from the SDP, and the {@link RtpSession} that carries it.
+ *
+ * <p>RTP Bleed: datagrams are accepted only from the address and port the SDP announced (RTP
+ * from the m-line's port, RTCP from a=rtcp or port + 1; with rtcp-mux both from the RTP port).
+ * There is no latching to whoever sends first; everything else is dropped and counted. Runs on
+ * the pipeline's loop (both sockets are bound on it).
+ */
+final class PlainRtpStream {
+  private final String kind;
+  private final DatagramChannel rtpChannel;
+  private final DatagramChannel rtcpChannel;
+  private InetSocketAddress remoteRtp;
+  private InetSocketAddress remoteRtcp;
+  private boolean rtcpMux;
+  private RtpSession session;
+  private long unannouncedDrops;
+  private Runnable firstPacket = () -> { };
+
+  PlainRtpStream(String kind, DatagramChannel rtpChannel, DatagramChannel rtcpChannel) {
+    this.kind = kind;
+    this.rtpChannel = rtpChannel;
+    this.rtcpChannel = rtcpChannel;
+  }
+
+  /** The handler of both sockets: hands accepted datagrams to {@code stream}. */
+  @ChannelHandler.Sharable
+  static final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
+    private final PlainRtpStream[] stream = new PlainRtpStream[1];
+
+    Inbound() {
+      super(false);
+    }
+
+    void attach(PlainRtpStream s) {
+      stream[0] = s;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+      PlainRtpStream s = stream[0];
+      if (s == null) {
+        packet.release();
+        return;
+      }
+      s.onDatagram(ctx.channel() == s.rtcpChannel, packet);
+    }
+  }
+
+  String kind() {
+    return kind;
+  }
+
+  int localPort() {
+    return rtpChannel.localAddress().getPort();
+  }
+
+  /** The peer's addresses (from the SDP); before this, nothing is accepted or sent. */
+  void remote(InetSocketAddress rtp, InetSocketAddress rtcp, boolean mux) {
+    this.remoteRtp = rtp;
+    this.remoteRtcp = mux ? rtp : rtcp;
+    this.rtcpMux = mux;
+  }
+
+  void start(RtpSession session, Runnable onFirstPacket) {
+    this.session = session;
+    this.firstPacket = onFirstPacket;
+  }
+
+  RtpSession session() {
+    return session;
+  }
+
+  /** Datagrams from anyone but the negotiated peer (RTP Bleed protection). */
+  long unannouncedDrops() {
+    return unannouncedDrops;
+  }
+
+  private void onDatagram(boolean onRtcpSocket, DatagramPacket packet) {
+    InetSocketAddress expected = onRtcpSocket ? remoteRtcp : remoteRtp;
+    boolean accepted = session != null && expected != null && expected.equals(packet.sender())
+        || session != null && rtcpMux && remoteRtp != null && remoteRtp.equals(packet.sender());
+    if (!accepted) {
+      unannouncedDrops++;
+      packet.release();
+      return;
+    }
+    Runnable first = firstPacket;
+    firstPacket = null;
+    if (first != null) {
+      first.run();
+    }
+    session.receive(packet.content());
+  }
+
+  /** The RtpSession's output: RTP to the peer's RTP port, RTCP to its RTCP port. */
+  RtpSession.Output output() {
+    return new RtpSession.Output() {
+      @Override
+      public void send(ByteBuf datagram) {
+        write(rtpChannel, remoteRtp, datagram);
+      }
+
+      @Override
+      public void sendRtcp(ByteBuf datagram) {
+        write(rtcpMux ? rtpChannel : rtcpChannel, remoteRtcp, datagram);
+      }
+    };
+  }
+
+  private static void write(DatagramChannel ch, InetSocketAddress to, ByteBuf datagram) {
+    if (to == null || !ch.isActive()) {
+      datagram.release();
+      return;
+    }
+    ch.writeAndFlush(new DatagramPacket(datagram, to));
+  }
+
+  void close() {
+    if (session != null) {
+      session.close();
+    }
+    rtpChannel.close();
+    rtcpChannel.close();
+  }
+}

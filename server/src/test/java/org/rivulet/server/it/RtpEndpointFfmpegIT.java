@@ -1,0 +1,138 @@
+package org.rivulet.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.kurento.client.KurentoClient;
+import org.kurento.client.MediaPipeline;
+import org.kurento.client.RtpEndpoint;
+import org.kurento.client.WebRtcEndpoint;
+import org.rivulet.server.it.browser.Browser;
+import org.rivulet.server.it.browser.PagePeer;
+
+/**
+ * RtpEndpoint with Debian's ffmpeg as the plain-RTP peer, bridged to Chromium through a
+ * WebRtcEndpoint:
+ *
+ * <pre>
+ *  ffmpeg (VP8 + Opus over RTP) ─▶ RtpEndpoint ─▶ WebRtcEndpoint ─▶ Chromium (decodes)
+ * </pre>
+ *
+ * The SDP offers describe ffmpeg's side (its ports, set with localrtpport/localrtcpport so that
+ * its packets come from the announced address: the endpoint accepts nothing else).
+ */
+@Timeout(180)
+class RtpEndpointFfmpegIT {
+  private static final Pattern M_LINE = Pattern.compile("m=(audio|video) (\\d+) ");
+
+  @Test
+  void ffmpegSendsVp8AndOpusThatChromiumDecodes() throws Exception {
+    try (RivuletProcess server = RivuletProcess.start(); Browser browser = Browser.start()) {
+      KurentoClient kurento = KurentoClient.create(server.url());
+      Process ffmpeg = null;
+      try {
+        MediaPipeline pipeline = kurento.createMediaPipeline();
+        RtpEndpoint rtp = new RtpEndpoint.Builder(pipeline).build();
+        WebRtcEndpoint webrtc = new WebRtcEndpoint.Builder(pipeline).build();
+        rtp.connect(webrtc);
+        int audioPort = freeEvenPort();
+        int videoPort = freeEvenPort();
+        String answer = rtp.processOffer(offer(audioPort, videoPort, "sendonly"));
+        int ourAudio = port(answer, "audio");
+        int ourVideo = port(answer, "video");
+        assertTrue(answer.contains("a=recvonly"), answer);
+
+        PagePeer viewer = browser.peer();
+        OneToManyIT.connect(webrtc, viewer, viewer.createReceiveOnlyOffer(true, true));
+        ffmpeg = start("-re", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=30",
+            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+            "-map", "0:v", "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8",
+            "-b:v", "800k", "-g", "30", "-pix_fmt", "yuv420p", "-payload_type", "96",
+            "-ssrc", "1111", "-f", "rtp", rtpUrl(ourVideo, videoPort),
+            "-map", "1:a", "-c:a", "libopus", "-ac", "2", "-b:a", "64k", "-payload_type", "111",
+            "-ssrc", "2222", "-f", "rtp", rtpUrl(ourAudio, audioPort));
+        long frames = viewer.awaitFramesDecoded(100, Duration.ofSeconds(40));
+        assertTrue(frames >= 100, "frames Chromium decoded from ffmpeg's RTP: " + frames);
+        assertTrue(viewer.awaitAudioPacketsReceived(50, Duration.ofSeconds(10)) >= 50, "audio");
+        pipeline.release();
+      } finally {
+        stop(ffmpeg);
+        kurento.destroy();
+      }
+    }
+  }
+
+  /** An SDP offer for ffmpeg's side: VP8 and Opus on its ports, in the given direction. */
+  static String offer(int audioPort, int videoPort, String direction) {
+    return String.join("\r\n",
+        "v=0",
+        "o=- 0 0 IN IP4 127.0.0.1",
+        "s=ffmpeg",
+        "c=IN IP4 127.0.0.1",
+        "t=0 0",
+        "m=audio " + audioPort + " RTP/AVP 111",
+        "a=rtpmap:111 opus/48000/2",
+        "a=" + direction,
+        "m=video " + videoPort + " RTP/AVP 96",
+        "a=rtpmap:96 VP8/90000",
+        "a=" + direction,
+        "");
+  }
+
+  static int port(String sdp, String kind) {
+    Matcher m = M_LINE.matcher(sdp);
+    while (m.find()) {
+      if (m.group(1).equals(kind)) {
+        return Integer.parseInt(m.group(2));
+      }
+    }
+    throw new AssertionError("no m=" + kind + " in " + sdp);
+  }
+
+  /** A free even port whose odd neighbour is free too (RTP and RTCP). */
+  static int freeEvenPort() throws IOException {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 30000 + 2 * (int) (Math.random() * 5000);
+      try (DatagramSocket a = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+          DatagramSocket b = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port + 1))) {
+        return port;
+      } catch (IOException busy) {
+        // try another
+      }
+    }
+    throw new IOException("no free even UDP port pair");
+  }
+
+  private static String rtpUrl(int to, int from) {
+    return "rtp://127.0.0.1:" + to + "?localrtpport=" + from + "&localrtcpport=" + (from + 1)
+        + "&pkt_size=1200";
+  }
+
+  private static Process start(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel",
+        "error", "-nostdin", "-y"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  private static void stop(Process p) throws InterruptedException {
+    if (p != null && p.isAlive()) {
+      p.destroy();
+      if (!p.waitFor(5, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    }
+  }
+}
