@@ -84,7 +84,7 @@ public final class RtpSession {
   /** Why packets were dropped. */
   public enum Drop {
     NOT_SECURED, SRTP_FAILED, MALFORMED, UNKNOWN_PAYLOAD_TYPE, NOT_RECEIVING, NO_MATCHING_CODEC,
-    NOT_SENDING, SRTP_PROTECT_FAILED, WAITING_FOR_KEYFRAME, RTX_WITHOUT_MEDIA
+    NOT_SENDING, SRTP_PROTECT_FAILED, WAITING_FOR_KEYFRAME, RTX_WITHOUT_MEDIA, RTX_NOT_NEEDED
   }
 
   /** Where a payload type goes: media of a kind, or (rtxFor ≥ 0) RTX repairing payload type rtxFor. */
@@ -286,7 +286,8 @@ public final class RtpSession {
           twcc.onPacket(transportSeq, now);
         }
       }
-      if (route.rtxFor() >= 0) {
+      boolean retransmission = route.rtxFor() >= 0;
+      if (retransmission) {
         // RFC 4588: a retransmission of the media stream of this kind, with its own SSRC.
         Integer media = remoteSsrc.get(route.kind());
         Route original = routes.get(route.rtxFor());
@@ -308,7 +309,14 @@ public final class RtpSession {
           nackers.put(packet.ssrc(), nacker);
         }
         if (nacker != null) {
+          long recovered = nacker.recovered();
           nacker.onPacket(packet.sequenceNumber(), now);
+          if (retransmission && nacker.recovered() == recovered) {
+            // Not a packet we were missing: browsers send RTX copies of packets already
+            // delivered as bandwidth probes. Forwarding them would hand duplicates downstream.
+            drop(Drop.RTX_NOT_NEEDED);
+            return;
+          }
         }
       }
       packetsIn++;

@@ -174,6 +174,31 @@ class RtpSessionTest {
   }
 
   @Test
+  void anRtxCopyOfAPacketAlreadyReceivedIsNotForwardedAgain() {
+    wire(96, true);
+    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
+    for (int i = 0; i < 3; i++) {
+      a.send(MediaType.VIDEO, vp8, rtp(96, 100 + i, 0x1234));
+    }
+    assertEquals(3, atB.size());
+    int second = (int) atB.get(1)[4];
+    // A browser's bandwidth probe: an RTX copy of a packet b already has.
+    ByteBuf original = ALLOC.heapBuffer(200);
+    original.writeByte(0x80).writeByte(96).writeShort(second).writeInt(90000).writeInt(12);
+    original.writeByte(0x10).writeBytes(new byte[50]);
+    ByteBuf probe = org.rivulet.rtp.feedback.RtxPackets.wrap(ALLOC, RtpPacket.parse(original),
+        97, 13, 1, 32);
+    original.release();
+    SrtpSender rtxSender = new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB);
+    assertEquals(org.rivulet.srtp.SrtpResult.OK, rtxSender.protectRtp(probe));
+    b.receive(probe);
+    assertEquals(3, atB.size(), "the probe was not forwarded");
+    assertEquals(1, b.drops(RtpSession.Drop.RTX_NOT_NEEDED));
+    a.close();
+    b.close();
+  }
+
+  @Test
   void withoutRtxTheSamePacketIsSentAgain() {
     wire(96);
     RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);

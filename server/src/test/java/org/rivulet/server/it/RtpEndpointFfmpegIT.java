@@ -1,11 +1,15 @@
 package org.rivulet.server.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.RtpEndpoint;
@@ -23,10 +28,11 @@ import org.rivulet.server.it.browser.PagePeer;
 
 /**
  * RtpEndpoint with Debian's ffmpeg as the plain-RTP peer, bridged to Chromium through a
- * WebRtcEndpoint:
+ * WebRtcEndpoint, both ways:
  *
  * <pre>
  *  ffmpeg (VP8 + Opus over RTP) ─▶ RtpEndpoint ─▶ WebRtcEndpoint ─▶ Chromium (decodes)
+ *  Chromium ─▶ WebRtcEndpoint ─▶ RtpEndpoint ─▶ ffmpeg (SDP file) ─▶ WebM ─▶ ffprobe
  * </pre>
  *
  * The SDP offers describe ffmpeg's side (its ports, set with localrtpport/localrtcpport so that
@@ -65,6 +71,47 @@ class RtpEndpointFfmpegIT {
         long frames = viewer.awaitFramesDecoded(100, Duration.ofSeconds(40));
         assertTrue(frames >= 100, "frames Chromium decoded from ffmpeg's RTP: " + frames);
         assertTrue(viewer.awaitAudioPacketsReceived(50, Duration.ofSeconds(10)) >= 50, "audio");
+        pipeline.release();
+      } finally {
+        stop(ffmpeg);
+        kurento.destroy();
+      }
+    }
+  }
+
+  @Test
+  void chromiumSendsToFfmpegWhichWritesWebm(@TempDir Path dir) throws Exception {
+    try (RivuletProcess server = RivuletProcess.start(); Browser browser = Browser.start()) {
+      KurentoClient kurento = KurentoClient.create(server.url());
+      Process ffmpeg = null;
+      try {
+        MediaPipeline pipeline = kurento.createMediaPipeline();
+        WebRtcEndpoint webrtc = new WebRtcEndpoint.Builder(pipeline).build();
+        RtpEndpoint rtp = new RtpEndpoint.Builder(pipeline).build();
+        webrtc.connect(rtp);
+        int audioPort = freeEvenPort();
+        int videoPort = freeEvenPort();
+        String offer = offer(audioPort, videoPort, "recvonly");
+        String answer = rtp.processOffer(offer);
+        assertTrue(answer.contains("a=sendonly"), answer);
+        // ffmpeg listens where the offer says and writes what arrives.
+        Path sdp = dir.resolve("ffmpeg.sdp");
+        Files.writeString(sdp, offer, StandardCharsets.US_ASCII);
+        Path webm = dir.resolve("out.webm");
+        Path log = dir.resolve("ffmpeg.log");
+        ffmpeg = startLogging(log, "-protocol_whitelist", "file,udp,rtp", "-i", sdp.toString(),
+            "-t", "12", "-c", "copy", "-f", "webm", webm.toString());
+
+        PagePeer sender = browser.peer();
+        OneToManyIT.connect(webrtc, sender, sender.createOffer(true, true));
+        boolean done = ffmpeg.waitFor(40, TimeUnit.SECONDS);
+        assertTrue(done, "ffmpeg stopped after 12 s of media; its log: " + Files.readString(log));
+        String frames = run("ffprobe", "-v", "error", "-select_streams", "v:0", "-count_frames",
+            "-show_entries", "stream=codec_name,nb_read_frames", "-of", "csv=p=0",
+            webm.toString()).trim();
+        String[] parts = frames.split(",");
+        assertEquals("vp8", parts[0], frames);
+        assertTrue(Integer.parseInt(parts[1].trim()) >= 100, "frames ffprobe read: " + frames);
         pipeline.release();
       } finally {
         stop(ffmpeg);
@@ -125,6 +172,21 @@ class RtpEndpointFfmpegIT {
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  private static Process startLogging(Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostats",
+        "-loglevel", "warning", "-nostdin", "-y"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+  }
+
+  private static String run(String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    return out;
   }
 
   private static void stop(Process p) throws InterruptedException {
