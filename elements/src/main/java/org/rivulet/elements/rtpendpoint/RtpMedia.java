@@ -18,10 +18,12 @@ import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
 import org.rivulet.elements.error.KurentoError;
 import org.rivulet.elements.error.KurentoException;
+import org.rivulet.elements.webrtc.KurentoSdp;
 import org.rivulet.elements.webrtc.MediaNetwork;
 import org.rivulet.elements.webrtc.NegotiatedMedia;
 import org.rivulet.elements.webrtc.PacketProtection;
 import org.rivulet.elements.webrtc.RtpSession;
+import org.rivulet.elements.webrtc.SdpNegotiation;
 import org.rivulet.elements.webrtc.SupportedCodecs;
 import org.rivulet.elements.config.ModuleConfig;
 import org.rivulet.ice.gather.HostAddress;
@@ -34,8 +36,6 @@ import org.rivulet.sdp.MediaDescription;
 import org.rivulet.sdp.MediaProtocol;
 import org.rivulet.sdp.Origin;
 import org.rivulet.sdp.RtcpFeedback;
-import org.rivulet.sdp.SdpParseException;
-import org.rivulet.sdp.SdpParser;
 import org.rivulet.sdp.SdpWriter;
 import org.rivulet.sdp.SessionDescription;
 import org.rivulet.sdp.Ssrc;
@@ -102,7 +102,7 @@ public final class RtpMedia {
 
   public CompletionStage<String> processOffer(String text) {
     requireNew();
-    SessionDescription offer = parse(text, "offer");
+    SessionDescription offer = KurentoSdp.parse(text, "offer");
     InetAddress local = localAddressTowards(offer);
     List<MediaDescription> wanted = offer.media();
     return bindAll(local, wanted.size()).thenApply(pairs -> {
@@ -182,7 +182,7 @@ public final class RtpMedia {
       throw new KurentoException(KurentoError.SDP_END_POINT_ANSWER_ALREADY_PROCCESED,
           "Answer already processed");
     }
-    SessionDescription answer = parse(text, "answer");
+    SessionDescription answer = KurentoSdp.parse(text, "answer");
     List<NegotiatedMedia> agreed = new ArrayList<>();
     List<MediaDescription> media = answer.media();
     for (int i = 0; i < media.size() && i < offered.size(); i++) {
@@ -191,12 +191,7 @@ public final class RtpMedia {
       if (m.isRejected() || !m.type().equals(ours.kind())) {
         continue;
       }
-      List<Codec> kept = new ArrayList<>();
-      for (Codec c : m.codecs()) {
-        if (c.findMatch(ours.codecs()).isPresent()) {
-          kept.add(c);
-        }
-      }
+      List<Codec> kept = SdpNegotiation.kept(m, ours.codecs());
       if (kept.isEmpty()) {
         continue;
       }
@@ -474,18 +469,6 @@ public final class RtpMedia {
         .timing(Timing.PERMANENT)
         .media(sections)
         .build();
-  }
-
-  private static SessionDescription parse(String text, String what) {
-    if (text == null || text.isBlank()) {
-      throw new KurentoException(KurentoError.SDP_PARSE_ERROR, "Empty " + what + " not valid");
-    }
-    try {
-      return SdpParser.parse(text);
-    } catch (SdpParseException e) {
-      throw new KurentoException(KurentoError.SDP_PARSE_ERROR,
-          "Error parsing SDP " + what + ": " + e.getMessage());
-    }
   }
 
   private void closeStreams() {

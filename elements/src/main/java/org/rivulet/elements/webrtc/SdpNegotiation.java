@@ -162,12 +162,7 @@ public final class SdpNegotiation {
       if (ours == null || m.isRejected()) {
         continue;
       }
-      List<Codec> kept = new ArrayList<>();
-      for (Codec c : m.codecs()) {
-        if (c.findMatch(ours.codecs()).isPresent()) {
-          kept.add(c);
-        }
-      }
+      List<Codec> kept = kept(m, ours.codecs());
       if (kept.isEmpty()) {
         continue;
       }
@@ -180,6 +175,17 @@ public final class SdpNegotiation {
       throw new IllegalArgumentException("The answer accepted no m-line of the offer");
     }
     return out;
+  }
+
+  /** The codecs of an answer's m-line that match one of those we offered, in its order. */
+  public static List<Codec> kept(MediaDescription answered, List<Codec> offered) {
+    List<Codec> kept = new ArrayList<>();
+    for (Codec c : answered.codecs()) {
+      if (c.findMatch(offered).isPresent()) {
+        kept.add(c);
+      }
+    }
+    return kept;
   }
 
   private static MediaDescription rejected(MediaDescription m, String mid) {

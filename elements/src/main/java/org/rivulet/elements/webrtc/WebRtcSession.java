@@ -29,8 +29,6 @@ import org.rivulet.rtp.feedback.RembEstimator;
 import org.rivulet.sdp.Candidate;
 import org.rivulet.sdp.Fingerprint;
 import org.rivulet.sdp.MediaDescription;
-import org.rivulet.sdp.SdpParseException;
-import org.rivulet.sdp.SdpParser;
 import org.rivulet.sdp.SdpWriter;
 import org.rivulet.sdp.SessionDescription;
 import org.rivulet.sdp.Setup;
@@ -102,7 +100,7 @@ public final class WebRtcSession {
       throw new KurentoException(KurentoError.SDP_END_POINT_ALREADY_NEGOTIATED,
           "Endpoint already negotiated");
     }
-    SessionDescription offer = parse(offerText, "offer");
+    SessionDescription offer = KurentoSdp.parse(offerText, "offer");
     return certificate().thenApplyAsync(cert -> {
       if (state != State.NEW) {
         throw new KurentoException(KurentoError.SDP_END_POINT_ALREADY_NEGOTIATED,
@@ -165,7 +163,7 @@ public final class WebRtcSession {
       throw new KurentoException(KurentoError.SDP_END_POINT_ANSWER_ALREADY_PROCCESED,
           "Answer already processed");
     }
-    SessionDescription answer = parse(answerText, "answer");
+    SessionDescription answer = KurentoSdp.parse(answerText, "answer");
     List<NegotiatedMedia> agreed;
     try {
       agreed = SdpNegotiation.readAnswer(answer, offered);
@@ -233,18 +231,6 @@ public final class WebRtcSession {
   }
 
   // ------------------------------------------------------------------ helpers
-
-  private SessionDescription parse(String text, String what) {
-    if (text == null || text.isBlank()) {
-      throw new KurentoException(KurentoError.SDP_PARSE_ERROR, "Empty " + what + " not valid");
-    }
-    try {
-      return SdpParser.parse(text);
-    } catch (SdpParseException e) {
-      throw new KurentoException(KurentoError.SDP_PARSE_ERROR,
-          "Error parsing SDP " + what + ": " + e.getMessage());
-    }
-  }
 
   private CompletableFuture<DtlsCertificate> certificate() {
     MediaNetwork network = context.network();
