@@ -16,8 +16,8 @@ import org.rivulet.elements.rtpendpoint.RtpMedia;
 
 /**
  * Kurento's RtpEndpoint: plain RTP (RTP/AVP, RTP/AVPF) with a port pair per m-line, to bridge SIP
- * gateways, streaming tools and other servers into the graph; SRTP with SDES keys when
- * {@code crypto} is given.
+ * gateways, streaming tools and other servers into the graph; RTP/SAVP(F) with SDES keys (RFC 4568
+ * a=crypto) when {@code crypto} is given.
  */
 public class RtpEndpoint extends BaseRtpEndpoint {
   private final Struct crypto;
@@ -90,6 +90,11 @@ public class RtpEndpoint extends BaseRtpEndpoint {
             @Override
             public void keyframeRequested(MediaType kind) {
               requestKeyframeUpstream(kind);
+            }
+
+            @Override
+            public void keySoftLimit(MediaType kind) {
+              fire("OnKeySoftLimit", Map.of("mediaType", kind.name()));
             }
 
             @Override

@@ -30,6 +30,7 @@ import org.rivulet.ice.gather.HostAddress;
 import org.rivulet.sdp.Codec;
 import org.rivulet.sdp.CodecNegotiation;
 import org.rivulet.sdp.Connection;
+import org.rivulet.sdp.Crypto;
 import org.rivulet.sdp.Direction;
 import org.rivulet.sdp.Flag;
 import org.rivulet.sdp.MediaDescription;
@@ -42,6 +43,9 @@ import org.rivulet.sdp.Ssrc;
 import org.rivulet.sdp.Timing;
 import io.netty.channel.socket.DatagramChannel;
 import org.rivulet.transport.udp.RtpRtcpPair;
+import org.rivulet.srtp.SrtpReceiver;
+import org.rivulet.srtp.SrtpResult;
+import org.rivulet.srtp.SrtpSender;
 
 /**
  * One RtpEndpoint's offer/answer and media: plain RTP (RTP/AVP, RTP/AVPF) on a port pair per
@@ -59,6 +63,10 @@ public final class RtpMedia {
 
     /** The first packet from the peer arrived. */
     void connected();
+
+    /** SDES: the peer's key for this media reached its soft usage limit (OnKeySoftLimit). */
+    default void keySoftLimit(MediaType kind) {
+    }
   }
 
   private enum State { NEW, OFFER_GENERATED, NEGOTIATED }
@@ -75,10 +83,16 @@ public final class RtpMedia {
   private final Callbacks callbacks;
   private final String cname = HexFormat.of().formatHex(RANDOM.generateSeed(8));
   private final List<PlainRtpStream> streams = new ArrayList<>();
+  /** SDES keys and suite, or null for plain RTP. */
+  private final SdesConfig sdes;
+  /** The SRTP keys agreed per m-line index (SDES), absent for plain RTP. */
+  private final java.util.Map<Integer, NegotiatedSdes> keys = new java.util.HashMap<>();
   private final List<ScheduledFuture<?>> timers = new ArrayList<>();
   private List<NegotiatedMedia> offered = List.of();
   private State state = State.NEW;
   private boolean answerProcessed;
+  /** Why the last m-line with crypto was refused, for the error when none is left. */
+  private String sdesError;
   private boolean closed;
 
   /**
@@ -86,10 +100,7 @@ public final class RtpMedia {
    */
   public RtpMedia(String endpointId, EventLoop loop, MediaNetwork network, ModuleConfig config,
       boolean useIpv6, org.rivulet.elements.Struct crypto, Callbacks callbacks) {
-    if (crypto != null) {
-      throw new KurentoException(KurentoError.NOT_IMPLEMENTED,
-          "RtpEndpoint with crypto (SDES-SRTP) is not implemented yet");
-    }
+    this.sdes = SdesConfig.fromStruct(crypto);
     this.endpointId = endpointId;
     this.loop = loop;
     this.network = network;
@@ -114,6 +125,16 @@ public final class RtpMedia {
         PlainRtpStream stream = pairs.get(i).stream(m.type());
         List<Codec> codecs = usable(m) ? CodecNegotiation.answer(m.codecs(),
             supported(m.type(), m.protocol().hasFeedback())) : List.of();
+        NegotiatedSdes key = null;
+        if (!codecs.isEmpty() && sdes != null) {
+          try {
+            key = sdesFor(SdesNegotiation.answer(sdes, m.attributes().all(Crypto.class)));
+          } catch (KurentoException e) {
+            // RFC 4568 section 7.1.2: an m-line without a usable a=crypto is refused alone.
+            sdesError = e.getMessage();
+            codecs = List.of();
+          }
+        }
         if (codecs.isEmpty()) {
           stream.close();
           streams.add(stream);  // kept so that streams.get(i) is m-line i
@@ -125,8 +146,13 @@ public final class RtpMedia {
         stream.remote(rtpAddress(offer, m), rtcpAddress(offer, m), mux);
         Direction direction = offer.direction(m).answer(true, true);
         long ssrc = ssrc();
-        sections.add(section(m.type(), m.port() == 0 ? 0 : stream.localPort(), m.protocol(),
-            codecs, direction, mux, ssrc, local));
+        MediaDescription answered = section(m.type(), m.port() == 0 ? 0 : stream.localPort(),
+            m.protocol(), codecs, direction, mux, ssrc, local);
+        if (key != null) {
+          answered = answered.toBuilder().attribute(key.localAttribute()).build();
+          keys.put(i, key);
+        }
+        sections.add(answered);
         agreed.add(new NegotiatedMedia(Integer.toString(i), m.type(), codecs, direction, ssrc, 0,
             List.of()));
         streams.add(stream);
@@ -134,8 +160,9 @@ public final class RtpMedia {
       if (agreed.isEmpty()) {
         closeStreams();
         throw new KurentoException(KurentoError.SDP_END_POINT_PROCESS_OFFER_ERROR,
-            "Error processing offer: no audio or video m-line with RTP/AVP or RTP/AVPF and a"
-                + " codec in common");
+            sdesError != null ? sdesError : "Error processing offer: no audio or video m-line with "
+                + (sdes == null ? "RTP/AVP or RTP/AVPF" : "RTP/SAVP or RTP/SAVPF")
+                + " and a codec in common");
       }
       state = State.NEGOTIATED;
       startMedia(agreed);
@@ -161,8 +188,13 @@ public final class RtpMedia {
         PlainRtpStream stream = pairs.get(i).stream(kinds.get(i));
         List<Codec> codecs = supported(kinds.get(i), true);
         long ssrc = ssrc();
-        sections.add(section(kinds.get(i), stream.localPort(), MediaProtocol.RTP_AVPF, codecs,
-            Direction.SENDRECV, false, ssrc, local));
+        MediaDescription section = section(kinds.get(i), stream.localPort(),
+            sdes == null ? MediaProtocol.RTP_AVPF : MediaProtocol.RTP_SAVPF, codecs,
+            Direction.SENDRECV, false, ssrc, local);
+        if (sdes != null) {
+          section = section.toBuilder().attribute(sdes.offerAttribute()).build();
+        }
+        sections.add(section);
         proposed.add(new NegotiatedMedia(Integer.toString(i), kinds.get(i), codecs,
             Direction.SENDRECV, ssrc, 0, List.of()));
         streams.add(stream);
@@ -194,6 +226,9 @@ public final class RtpMedia {
       List<Codec> kept = SdpNegotiation.kept(m, ours.codecs());
       if (kept.isEmpty()) {
         continue;
+      }
+      if (sdes != null) {
+        keys.put(i, sdesFor(SdesNegotiation.processAnswer(sdes, m.attributes().all(Crypto.class))));
       }
       streams.get(i).remote(rtpAddress(answer, m), rtcpAddress(answer, m),
           answer.effective(m).rtcpMux());
@@ -266,13 +301,74 @@ public final class RtpMedia {
             }
           });
       session.cname(cname);
-      session.secure(PacketProtection.NONE);
+      session.secure(protection(keys.get(Integer.parseInt(m.mid())), kindOf(m.kind())));
       stream.start(session, callbacks::connected);
       timers.add(loop.scheduleAtFixedRate(session::sendReport, REPORT_INTERVAL_MILLIS,
           REPORT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS));
       timers.add(loop.scheduleAtFixedRate(session::sendFeedback, FEEDBACK_INTERVAL_MILLIS,
           FEEDBACK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS));
     }
+  }
+
+  /** MKIs are not supported by the SRTP contexts: such a line is refused like a bad one. */
+  private static NegotiatedSdes sdesFor(NegotiatedSdes key) {
+    if (key.remoteMkiLength() != 0) {
+      throw new KurentoException(KurentoError.SDP_END_POINT_PROCESS_OFFER_ERROR,
+          "Error processing SDP: a=crypto with an MKI is not supported");
+    }
+    return key;
+  }
+
+  private static MediaType kindOf(String kind) {
+    return kind.equals("audio") ? MediaType.AUDIO : MediaType.VIDEO;
+  }
+
+  /**
+   * Plain RTP, or SRTP with the SDES keys: ours to protect, the peer's to check, counting the
+   * peer's packets towards the key's soft limit (Kurento's OnKeySoftLimit, per media).
+   */
+  private PacketProtection protection(NegotiatedSdes key, MediaType kind) {
+    if (key == null) {
+      return PacketProtection.NONE;
+    }
+    PacketProtection srtp = PacketProtection.srtp(
+        new SrtpSender(key.profile(), key.localMasterKey(), key.localMasterSalt()),
+        new SrtpReceiver(key.profile(), key.remoteMasterKey(), key.remoteMasterSalt()));
+    KeyLifetime lifetime = new KeyLifetime(kind, key.remoteLifetimePackets());
+    return new PacketProtection() {
+      @Override
+      public SrtpResult protectRtp(ByteBuf packet) {
+        return srtp.protectRtp(packet);
+      }
+
+      @Override
+      public SrtpResult protectRtpRetransmission(ByteBuf packet) {
+        return srtp.protectRtpRetransmission(packet);
+      }
+
+      @Override
+      public SrtpResult protectRtcp(ByteBuf packet) {
+        return srtp.protectRtcp(packet);
+      }
+
+      @Override
+      public SrtpResult unprotectRtp(ByteBuf packet) {
+        SrtpResult r = srtp.unprotectRtp(packet);
+        if (r == SrtpResult.OK && lifetime.countSrtp()) {
+          callbacks.keySoftLimit(kind);
+        }
+        return r;
+      }
+
+      @Override
+      public SrtpResult unprotectRtcp(ByteBuf packet) {
+        SrtpResult r = srtp.unprotectRtcp(packet);
+        if (r == SrtpResult.OK && lifetime.countSrtcp()) {
+          callbacks.keySoftLimit(kind);
+        }
+        return r;
+      }
+    };
   }
 
   private RtpSession sessionFor(MediaType kind) {
@@ -292,10 +388,13 @@ public final class RtpMedia {
     }
   }
 
-  /** Plain RTP only here; SRTP m-lines (SAVP) need the endpoint's crypto. */
-  private static boolean usable(MediaDescription m) {
+  /**
+   * RTP/AVP(F) without crypto, RTP/SAVP(F) with it (Kurento: an endpoint with crypto speaks only
+   * SRTP, one without only plain RTP).
+   */
+  private boolean usable(MediaDescription m) {
     MediaProtocol p = m.protocol();
-    return !m.isRejected() && p.isRtp() && !p.isDtls() && !p.isSecure()
+    return !m.isRejected() && p.isRtp() && !p.isDtls() && p.isSecure() == (sdes != null)
         && (m.type().equals("audio") || m.type().equals("video"));
   }
 

@@ -154,6 +154,167 @@ class RtpMediaTest {
   }
 
   @Test
+  void twoEndpointsWithCryptoNegotiateSdesAndCarrySrtp() throws Exception {
+    List<String> atB = new CopyOnWriteArrayList<>();
+    ModuleConfig config = ModuleConfig.of(Map.of("RtpEndpoint.networkInterfaces", "lo"), Map.of());
+    MediaNetwork network = new MediaNetwork(loops, Executors.newSingleThreadExecutor(),
+        ModuleConfig.of(Map.of("BaseRtpEndpoint.minPort", "42000",
+            "BaseRtpEndpoint.maxPort", "42999"), Map.of()));
+    org.rivulet.elements.Struct crypto = org.rivulet.elements.Struct.of("SDES",
+        "crypto", "AES_128_CM_HMAC_SHA1_80");
+    RtpMedia a = new RtpMedia("a", loop, network, config, false, crypto, new NoCallbacks());
+    RtpMedia b = new RtpMedia("b", loop, network, config, false, crypto, new NoCallbacks() {
+      @Override
+      public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp, long arrivalNanos) {
+        atB.add(kind + " " + rtp.getUnsignedShort(rtp.readerIndex() + 2) + " "
+            + rtp.getByte(rtp.readerIndex() + 12));
+        rtp.release();
+      }
+    });
+    try {
+      String offer = loop.submit(() -> a.generateOffer(false, true)).get(5, TimeUnit.SECONDS)
+          .toCompletableFuture().get(5, TimeUnit.SECONDS);
+      assertTrue(offer.contains("RTP/SAVPF"), offer);
+      assertTrue(offer.contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:"), offer);
+      String answer = loop.submit(() -> b.processOffer(offer)).get(5, TimeUnit.SECONDS)
+          .toCompletableFuture().get(5, TimeUnit.SECONDS);
+      assertTrue(answer.contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:"), answer);
+      loop.submit(() -> a.processAnswer(answer)).get(5, TimeUnit.SECONDS);
+      for (int i = 0; i < 3; i++) {
+        ByteBuf packet = io.netty.buffer.Unpooled.buffer(64);
+        packet.writeBytes(rtp(96, 50 + i));
+        loop.submit(() -> a.send(MediaType.VIDEO, new RtpFormat("VP8", 90000, 1), packet))
+            .get(5, TimeUnit.SECONDS);
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (atB.size() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(3, atB.size(), "decrypted at b: " + atB);
+      assertTrue(atB.get(0).endsWith(" 16"), "the VP8 descriptor byte came through in clear");
+    } finally {
+      loop.submit(() -> {
+        a.close();
+        b.close();
+      }).get(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aMalformedOrUnusableCryptoLineIsAnSdpError() throws Exception {
+    ModuleConfig config = ModuleConfig.of(Map.of("RtpEndpoint.networkInterfaces", "lo"), Map.of());
+    MediaNetwork network = new MediaNetwork(loops, Executors.newSingleThreadExecutor(),
+        ModuleConfig.of(Map.of("BaseRtpEndpoint.minPort", "43000",
+            "BaseRtpEndpoint.maxPort", "43999"), Map.of()));
+    RtpMedia secure = new RtpMedia("s", loop, network, config, false,
+        org.rivulet.elements.Struct.of("SDES", "crypto", "AES_128_CM_HMAC_SHA1_80"),
+        new NoCallbacks());
+    try {
+      String wrongSuite = offer(5000, 5002).replace("RTP/AVP ", "RTP/SAVP ")
+          .replace("RTP/AVPF ", "RTP/SAVPF ")
+          .replace("a=rtpmap:96 VP8/90000", "a=rtpmap:96 VP8/90000\r\na=crypto:1 "
+              + "AES_CM_128_HMAC_SHA1_32 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz");
+      ExecutionException e = assertThrows(ExecutionException.class, () ->
+          loop.submit(() -> secure.processOffer(wrongSuite)).get(5, TimeUnit.SECONDS)
+              .toCompletableFuture().get(5, TimeUnit.SECONDS));
+      assertTrue(e.getCause() instanceof KurentoException, e.toString());
+      String garbage = offer(5000, 5002).replace("RTP/AVP ", "RTP/SAVP ")
+          .replace("a=rtpmap:111", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:!!notbase64!!\r\n"
+              + "a=rtpmap:111");
+      ExecutionException parse = assertThrows(ExecutionException.class, () ->
+          loop.submit(() -> secure.processOffer(garbage)).get(5, TimeUnit.SECONDS)
+              .toCompletableFuture().get(5, TimeUnit.SECONDS));
+      assertTrue(parse.getCause() instanceof KurentoException, parse.toString());
+    } finally {
+      loop.submit(secure::close).get(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void srtpWithTheWrongKeyIsDroppedAndTheRightOneStillArrives() throws Exception {
+    InetAddress lo = InetAddress.getLoopbackAddress();
+    byte[] key = new byte[30];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = (byte) (i + 1);
+    }
+    String inline = java.util.Base64.getEncoder().encodeToString(key);
+    ModuleConfig config = ModuleConfig.of(Map.of("RtpEndpoint.networkInterfaces", "lo"), Map.of());
+    MediaNetwork network = new MediaNetwork(loops, Executors.newSingleThreadExecutor(),
+        ModuleConfig.of(Map.of("BaseRtpEndpoint.minPort", "44000",
+            "BaseRtpEndpoint.maxPort", "44999"), Map.of()));
+    RtpMedia secure = new RtpMedia("s", loop, network, config, false,
+        org.rivulet.elements.Struct.of("SDES", "crypto", "AES_128_CM_HMAC_SHA1_80"),
+        new NoCallbacks() {
+          @Override
+          public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp, long arrivalNanos) {
+            received.add(kind + " " + rtp.getUnsignedShort(rtp.readerIndex() + 2));
+            rtp.release();
+          }
+        });
+    try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(lo, 0))) {
+      String offer = String.join("\r\n", "v=0", "o=- 0 0 IN IP4 127.0.0.1", "s=peer",
+          "c=IN IP4 127.0.0.1", "t=0 0", "m=video " + peer.getLocalPort() + " RTP/SAVP 96",
+          "a=rtpmap:96 VP8/90000", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + inline, "");
+      String answer = loop.submit(() -> secure.processOffer(offer)).get(5, TimeUnit.SECONDS)
+          .toCompletableFuture().get(5, TimeUnit.SECONDS);
+      InetSocketAddress to = new InetSocketAddress(lo, port(answer, "video"));
+      byte[] wrongKey = key.clone();
+      wrongKey[0] ^= 1;
+      org.rivulet.srtp.SrtpSender right = new org.rivulet.srtp.SrtpSender(
+          org.rivulet.srtp.SrtpProfile.AES_CM_128_HMAC_SHA1_80,
+          java.util.Arrays.copyOf(key, 16), java.util.Arrays.copyOfRange(key, 16, 30));
+      org.rivulet.srtp.SrtpSender wrong = new org.rivulet.srtp.SrtpSender(
+          org.rivulet.srtp.SrtpProfile.AES_CM_128_HMAC_SHA1_80,
+          java.util.Arrays.copyOf(wrongKey, 16), java.util.Arrays.copyOfRange(wrongKey, 16, 30));
+      for (int seq = 1; seq <= 4; seq++) {
+        send(peer, to, wrong, seq);      // from the announced address, with the wrong key
+      }
+      send(peer, to, right, 10);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (received.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(100);
+      assertEquals(List.of("VIDEO 10"), received, "only the packet with the negotiated key");
+      long drops = loop.submit(() -> secure.sessions().get(0)
+          .drops(org.rivulet.elements.webrtc.RtpSession.Drop.SRTP_FAILED)).get(5, TimeUnit.SECONDS);
+      assertEquals(4, drops, "the wrong key's packets were dropped and counted");
+    } finally {
+      loop.submit(secure::close).get(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void send(DatagramSocket from, InetSocketAddress to,
+      org.rivulet.srtp.SrtpSender sender, int seq) throws java.io.IOException {
+    ByteBuf buf = io.netty.buffer.Unpooled.buffer(100);
+    try {
+      buf.writeBytes(rtp(96, seq));
+      assertEquals(org.rivulet.srtp.SrtpResult.OK, sender.protectRtp(buf));
+      byte[] bytes = new byte[buf.readableBytes()];
+      buf.readBytes(bytes);
+      from.send(new DatagramPacket(bytes, bytes.length, to));
+    } finally {
+      buf.release();
+    }
+  }
+
+  /** Callbacks that drop everything. */
+  private static class NoCallbacks implements RtpMedia.Callbacks {
+    @Override
+    public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp, long arrivalNanos) {
+      rtp.release();
+    }
+
+    @Override
+    public void keyframeRequested(MediaType kind) {
+    }
+
+    @Override
+    public void connected() {
+    }
+  }
+
+  @Test
   void generateOfferThenAnswerStartsMedia() throws Exception {
     InetAddress lo = InetAddress.getLoopbackAddress();
     try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(lo, 0))) {

@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.kurento.client.CryptoSuite;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.RtpEndpoint;
+import org.kurento.client.SDES;
 import org.kurento.client.WebRtcEndpoint;
 import org.rivulet.server.it.browser.Browser;
 import org.rivulet.server.it.browser.PagePeer;
@@ -115,6 +117,79 @@ class RtpEndpointFfmpegIT {
         pipeline.release();
       } finally {
         stop(ffmpeg);
+        kurento.destroy();
+      }
+    }
+  }
+
+  @Test
+  void ffmpegSendsSrtpWithSdesKeys() throws Exception {
+    try (RivuletProcess server = RivuletProcess.start(); Browser browser = Browser.start()) {
+      KurentoClient kurento = KurentoClient.create(server.url());
+      Process ffmpeg = null;
+      try {
+        MediaPipeline pipeline = kurento.createMediaPipeline();
+        SDES sdes = new SDES();
+        sdes.setCrypto(CryptoSuite.AES_128_CM_HMAC_SHA1_80);
+        RtpEndpoint rtp = new RtpEndpoint.Builder(pipeline).withCrypto(sdes).build();
+        WebRtcEndpoint webrtc = new WebRtcEndpoint.Builder(pipeline).build();
+        rtp.connect(webrtc);
+        int videoPort = freeEvenPort();
+        String key = java.util.Base64.getEncoder().encodeToString(
+            "0123456789abcdefghijklmnopqrst".getBytes(StandardCharsets.US_ASCII));
+        String offer = String.join("\r\n", "v=0", "o=- 0 0 IN IP4 127.0.0.1", "s=ffmpeg",
+            "c=IN IP4 127.0.0.1", "t=0 0", "m=video " + videoPort + " RTP/SAVP 96",
+            "a=rtpmap:96 VP8/90000", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + key,
+            "a=sendonly", "");
+        String answer = rtp.processOffer(offer);
+        assertTrue(answer.contains("RTP/SAVP") && answer.contains("a=crypto:1 "), answer);
+
+        PagePeer viewer = browser.peer();
+        OneToManyIT.connect(webrtc, viewer, viewer.createReceiveOnlyOffer(false, true));
+        ffmpeg = start("-re", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=30",
+            "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "800k",
+            "-g", "30", "-pix_fmt", "yuv420p", "-payload_type", "96", "-ssrc", "3333",
+            "-f", "rtp", "-srtp_out_suite", "AES_CM_128_HMAC_SHA1_80", "-srtp_out_params", key,
+            "srtp://127.0.0.1:" + port(answer, "video") + "?localrtpport=" + videoPort
+                + "&localrtcpport=" + (videoPort + 1) + "&pkt_size=1200");
+        long frames = viewer.awaitFramesDecoded(100, Duration.ofSeconds(40));
+        assertTrue(frames >= 100, "frames Chromium decoded from ffmpeg's SRTP: " + frames);
+        pipeline.release();
+      } finally {
+        stop(ffmpeg);
+        kurento.destroy();
+      }
+    }
+  }
+
+  @Test
+  void twoRtpEndpointsWithCryptoCarryChromiumsMedia() throws Exception {
+    try (RivuletProcess server = RivuletProcess.start(); Browser browser = Browser.start()) {
+      KurentoClient kurento = KurentoClient.create(server.url());
+      try {
+        MediaPipeline pipeline = kurento.createMediaPipeline();
+        WebRtcEndpoint ingress = new WebRtcEndpoint.Builder(pipeline).build();
+        WebRtcEndpoint egress = new WebRtcEndpoint.Builder(pipeline).build();
+        SDES sdes = new SDES();
+        sdes.setCrypto(CryptoSuite.AES_256_CM_HMAC_SHA1_80);
+        RtpEndpoint a = new RtpEndpoint.Builder(pipeline).withCrypto(sdes).build();
+        RtpEndpoint b = new RtpEndpoint.Builder(pipeline).withCrypto(sdes).build();
+        ingress.connect(a);
+        b.connect(egress);
+        String offer = a.generateOffer();
+        assertTrue(offer.contains("RTP/SAVPF") && offer.contains("AES_256_CM_HMAC_SHA1_80"),
+            offer);
+        a.processAnswer(b.processOffer(offer));
+
+        PagePeer sender = browser.peer();
+        PagePeer receiver = browser.newPeer("receiver");
+        OneToManyIT.connect(ingress, sender, sender.createOffer(true, true));
+        OneToManyIT.connect(egress, receiver, receiver.createReceiveOnlyOffer(true, true));
+        long frames = receiver.awaitFramesDecoded(100, Duration.ofSeconds(40));
+        assertTrue(frames >= 100, "frames across two SDES-SRTP RtpEndpoints: " + frames);
+        assertTrue(receiver.awaitAudioPacketsReceived(50, Duration.ofSeconds(10)) >= 50, "audio");
+        pipeline.release();
+      } finally {
         kurento.destroy();
       }
     }
