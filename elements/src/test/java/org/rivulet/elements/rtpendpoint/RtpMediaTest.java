@@ -298,6 +298,40 @@ class RtpMediaTest {
     }
   }
 
+  @Test
+  void useIpv6AnswersAnIpv6OfferOnIpv6() throws Exception {
+    ModuleConfig config = ModuleConfig.of(Map.of("RtpEndpoint.networkInterfaces", "lo"), Map.of());
+    MediaNetwork network = new MediaNetwork(loops, Executors.newSingleThreadExecutor(),
+        ModuleConfig.of(Map.of("BaseRtpEndpoint.minPort", "45000",
+            "BaseRtpEndpoint.maxPort", "45999"), Map.of()));
+    RtpMedia v6 = new RtpMedia("v6", loop, network, config, true, null, new NoCallbacks() {
+      @Override
+      public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp, long arrivalNanos) {
+        received.add(kind + " " + rtp.getUnsignedShort(rtp.readerIndex() + 2));
+        rtp.release();
+      }
+    });
+    InetAddress lo6 = InetAddress.getByName("::1");
+    try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(lo6, 0))) {
+      String offer = String.join("\r\n", "v=0", "o=- 0 0 IN IP6 ::1", "s=peer",
+          "c=IN IP6 ::1", "t=0 0", "m=video " + peer.getLocalPort() + " RTP/AVP 96",
+          "a=rtpmap:96 VP8/90000", "");
+      String answer = loop.submit(() -> v6.processOffer(offer)).get(5, TimeUnit.SECONDS)
+          .toCompletableFuture().get(5, TimeUnit.SECONDS);
+      assertTrue(answer.contains("c=IN IP6 "), answer);
+      byte[] packet = rtp(96, 21);
+      peer.send(new DatagramPacket(packet, packet.length,
+          new InetSocketAddress(lo6, port(answer, "video"))));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (received.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(List.of("VIDEO 21"), received);
+    } finally {
+      loop.submit(v6::close).get(5, TimeUnit.SECONDS);
+    }
+  }
+
   /** Callbacks that drop everything. */
   private static class NoCallbacks implements RtpMedia.Callbacks {
     @Override
