@@ -299,6 +299,57 @@ class RtpMediaTest {
   }
 
   @Test
+  void thePeersKeyReachingItsSoftLimitIsReportedOnce() throws Exception {
+    InetAddress lo = InetAddress.getLoopbackAddress();
+    byte[] key = new byte[30];
+    java.util.Arrays.fill(key, (byte) 7);
+    String inline = java.util.Base64.getEncoder().encodeToString(key);
+    List<MediaType> softLimits = new CopyOnWriteArrayList<>();
+    ModuleConfig config = ModuleConfig.of(Map.of("RtpEndpoint.networkInterfaces", "lo"), Map.of());
+    MediaNetwork network = new MediaNetwork(loops, Executors.newSingleThreadExecutor(),
+        ModuleConfig.of(Map.of("BaseRtpEndpoint.minPort", "46000",
+            "BaseRtpEndpoint.maxPort", "46999"), Map.of()));
+    RtpMedia secure = new RtpMedia("s", loop, network, config, false,
+        org.rivulet.elements.Struct.of("SDES", "crypto", "AES_128_CM_HMAC_SHA1_80"),
+        new NoCallbacks() {
+          @Override
+          public void keySoftLimit(MediaType kind) {
+            softLimits.add(kind);
+          }
+        });
+    try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(lo, 0))) {
+      // The smallest lifetime accepted, 2^16 packets: its soft limit is half of it.
+      String offer = String.join("\r\n", "v=0", "o=- 0 0 IN IP4 127.0.0.1", "s=peer",
+          "c=IN IP4 127.0.0.1", "t=0 0", "m=video " + peer.getLocalPort() + " RTP/SAVP 96",
+          "a=rtpmap:96 VP8/90000", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + inline + "|2^16",
+          "");
+      String answer = loop.submit(() -> secure.processOffer(offer)).get(5, TimeUnit.SECONDS)
+          .toCompletableFuture().get(5, TimeUnit.SECONDS);
+      InetSocketAddress to = new InetSocketAddress(lo, port(answer, "video"));
+      org.rivulet.srtp.SrtpSender sender = new org.rivulet.srtp.SrtpSender(
+          org.rivulet.srtp.SrtpProfile.AES_CM_128_HMAC_SHA1_80,
+          java.util.Arrays.copyOf(key, 16), java.util.Arrays.copyOfRange(key, 16, 30));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      int seq = 0;
+      for (; softLimits.isEmpty() && seq < 65_000 && System.nanoTime() < deadline; seq++) {
+        send(peer, to, sender, seq);
+        if (seq % 10 == 0) {
+          Thread.sleep(1);  // let the receiver keep up: a lost packet would not count
+        }
+      }
+      for (int i = 0; i < 200 && seq + i < 65_500; i++) {
+        send(peer, to, sender, seq + i);  // past the limit: no second event
+      }
+      Thread.sleep(200);
+      long in = loop.submit(() -> secure.sessions().get(0).packetsIn()).get(5, TimeUnit.SECONDS);
+      assertEquals(List.of(MediaType.VIDEO), softLimits,
+          "OnKeySoftLimit once, for video, after " + in + " packets");
+    } finally {
+      loop.submit(secure::close).get(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void useIpv6AnswersAnIpv6OfferOnIpv6() throws Exception {
     ModuleConfig config = ModuleConfig.of(Map.of("RtpEndpoint.networkInterfaces", "lo"), Map.of());
     MediaNetwork network = new MediaNetwork(loops, Executors.newSingleThreadExecutor(),
