@@ -349,6 +349,56 @@ class RtpMediaTest {
     }
   }
 
+  /** An RTCP receiver report from SSRC 5 with no blocks (RFC 3550 section 6.4.2). */
+  private static byte[] rtcp() {
+    return new byte[] {(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0, 5};
+  }
+
+  @Test
+  void rtcpIsAcceptedFromTheAnnouncedRtcpPortOnly() throws Exception {
+    InetAddress lo = InetAddress.getLoopbackAddress();
+    try (DatagramSocket peerRtp = new DatagramSocket(new InetSocketAddress(lo, 0));
+        DatagramSocket peerRtcp = new DatagramSocket(new InetSocketAddress(lo, 0))) {
+      // a=rtcp (RFC 3605) puts the peer's RTCP elsewhere than rtp + 1.
+      String offer = String.join("\r\n", "v=0", "o=- 0 0 IN IP4 127.0.0.1", "s=peer",
+          "c=IN IP4 127.0.0.1", "t=0 0", "m=video " + peerRtp.getLocalPort() + " RTP/AVP 96",
+          "a=rtpmap:96 VP8/90000", "a=rtcp:" + peerRtcp.getLocalPort(), "");
+      String answer = answer(offer);
+      InetSocketAddress ourRtcp = new InetSocketAddress(lo, port(answer, "video") + 1);
+      byte[] report = rtcp();
+      peerRtp.send(new DatagramPacket(report, report.length, ourRtcp));  // wrong source port
+      peerRtcp.send(new DatagramPacket(report, report.length, ourRtcp));
+      Thread.sleep(300);
+      assertEquals(1L, (long) loop.submit(media::unannouncedDrops).get(5, TimeUnit.SECONDS),
+          "only the report from the a=rtcp port was accepted");
+      assertEquals(0L, (long) loop.submit(() -> media.sessions().get(0)
+          .drops(org.rivulet.elements.webrtc.RtpSession.Drop.MALFORMED)).get(5, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void rtcpMuxIsAnsweredAndRtcpAcceptedOnTheRtpPort() throws Exception {
+    InetAddress lo = InetAddress.getLoopbackAddress();
+    try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(lo, 0))) {
+      String offer = String.join("\r\n", "v=0", "o=- 0 0 IN IP4 127.0.0.1", "s=peer",
+          "c=IN IP4 127.0.0.1", "t=0 0", "m=video " + peer.getLocalPort() + " RTP/AVPF 96",
+          "a=rtpmap:96 VP8/90000", "a=rtcp-mux", "");
+      String answer = answer(offer);
+      assertTrue(answer.contains("a=rtcp-mux"), answer);
+      InetSocketAddress ourRtp = new InetSocketAddress(lo, port(answer, "video"));
+      byte[] report = rtcp();
+      peer.send(new DatagramPacket(report, report.length, ourRtp));
+      byte[] media1 = rtp(96, 4);
+      peer.send(new DatagramPacket(media1, media1.length, ourRtp));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (received.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(List.of("VIDEO VP8 4"), received, "RTP and RTCP share the RTP port");
+      assertEquals(0L, (long) loop.submit(media::unannouncedDrops).get(5, TimeUnit.SECONDS));
+    }
+  }
+
   @Test
   void useIpv6AnswersAnIpv6OfferOnIpv6() throws Exception {
     ModuleConfig config = ModuleConfig.of(Map.of("RtpEndpoint.networkInterfaces", "lo"), Map.of());
