@@ -25,7 +25,6 @@ import org.rivulet.rtcp.RtcpSenderReport;
 import org.rivulet.rtcp.RtcpTransportCc;
 import org.rivulet.rtp.stats.RtpReceiveStats;
 import org.rivulet.rtp.RtpPacket;
-import org.rivulet.rtp.feedback.NackGenerator;
 import org.rivulet.rtp.feedback.RembEstimator;
 import org.rivulet.rtp.feedback.RtxPackets;
 import org.rivulet.rtp.feedback.TwccRecorder;
@@ -45,7 +44,7 @@ import org.rivulet.srtp.SrtpSender;
  *
  * <pre>
  *  network ─▶ receive(SRTP) ─▶ unprotect ─▶ RTP:  (RTX → original) PT → kind ─▶ Input.rtp ─▶ graph
- *                                         │        └▶ gaps ─▶ NackGenerator ─▶ feedback(): NACK
+ *                                         │        └▶ gaps ─▶ GapRecovery ─▶ sendFeedback(): NACK
  *                                         └▶ RTCP: PLI/FIR ─▶ Input.keyframeRequested
  *                                                  NACK ─▶ Retransmitter ─▶ Output.send
  *  graph ─▶ send(kind, codec, RTP) ─▶ keyframe gate ─▶ copy without header extensions,
@@ -97,8 +96,6 @@ public final class RtpSession {
   static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
   /** Round-trip time assumed until reports measure it. */
   private static final long DEFAULT_RTT_NANOS = 50_000_000L;
-  /** Remote video sources tracked for NACKs (a publisher sends one, or three with simulcast). */
-  private static final int MAX_NACKED_SOURCES = 4;
 
   private final ByteBufAllocator alloc;
   private final Output output;
@@ -117,25 +114,20 @@ public final class RtpSession {
   private final TwccRecorder twcc;
   private long twccFeedbackSent;
   /** Gaps in each remote video source, for the NACKs this session sends. */
-  private final Map<Integer, NackGenerator> nackers = new HashMap<>();
+  private final GapRecovery gaps = new GapRecovery();
   private final long[] drops = new long[Drop.values().length];
   private long lastKeyframeRequestNanos = System.nanoTime() - KEYFRAME_REQUEST_INTERVAL_NANOS;
   private long keyframeRequestsSent;
   private long keyframeRequestsMerged;
   private long keyframeRequestsReceived;
-  private long nacksSent;
   private long nackPacketsReceived;
   private long rtxReceived;
   private long rttNanos = -1;
   /** The peer's REMB about the video we send it, and when it came; -1 before any. */
   private long peerEstimateBps = -1;
   private long peerEstimateNanos;
-  /** The estimate we send the peer in REMB for the video it sends us; null when not configured. */
-  private RembEstimator rembOut;
-  private long rembSent;
-  private long lastRembBps;
-  private long lastInboundVideoBytes;
-  private long lastInboundVideoNanos;
+  /** The REMB we send the peer for the video it sends us; null when not configured. */
+  private RembSender remb;
   /** A peer's REMB older than this no longer bounds anything. */
   private static final long PEER_ESTIMATE_TTL_NANOS = 5_000_000_000L;
   /** SRTP (or nothing, for plain RTP); null until keys are in place. */
@@ -302,22 +294,10 @@ public final class RtpSession {
       } else {
         remoteSsrc.put(route.kind(), packet.ssrc());
       }
-      if (route.kind() == MediaType.VIDEO) {
-        NackGenerator nacker = nackers.get(packet.ssrc());
-        if (nacker == null && nackers.size() < MAX_NACKED_SOURCES) {
-          nacker = new NackGenerator();
-          nackers.put(packet.ssrc(), nacker);
-        }
-        if (nacker != null) {
-          long recovered = nacker.recovered();
-          nacker.onPacket(packet.sequenceNumber(), now);
-          if (retransmission && nacker.recovered() == recovered) {
-            // Not a packet we were missing: browsers send RTX copies of packets already
-            // delivered as bandwidth probes. Forwarding them would hand duplicates downstream.
-            drop(Drop.RTX_NOT_NEEDED);
-            return;
-          }
-        }
+      if (route.kind() == MediaType.VIDEO
+          && !gaps.arrived(packet.ssrc(), packet.sequenceNumber(), retransmission, now)) {
+        drop(Drop.RTX_NOT_NEEDED);
+        return;
       }
       packetsIn++;
       RtpReceiveStats stats = receiveStats.get(packet.ssrc());
@@ -604,7 +584,7 @@ public final class RtpSession {
 
   /**
    * Sends the NACKs due now for the gaps in the video the peer sends (first NACK at once, repeats
-   * once per round trip, given up after a while; see {@link NackGenerator}). Called every few tens
+   * once per round trip, given up after a while; see {@link GapRecovery}). Called every few tens
    * of milliseconds once secured.
    */
   public void sendFeedback() {
@@ -612,29 +592,25 @@ public final class RtpSession {
       return;
     }
     sendTransportFeedback();
-    if (nackers.isEmpty()) {
+    if (gaps.isEmpty()) {
       return;
     }
     long now = System.nanoTime();
     long rtt = rttNanos > 0 ? rttNanos : DEFAULT_RTT_NANOS;
     OutboundStream any = streams.isEmpty() ? null : streams.values().iterator().next();
     int sender = any != null ? any.ssrc() : 1;
-    for (Map.Entry<Integer, NackGenerator> e : nackers.entrySet()) {
-      int[] lost = e.getValue().nackList(now, rtt);
-      if (lost.length == 0) {
-        continue;
-      }
+    gaps.due(now, rtt, (media, lost) -> {
       ByteBuf buf = alloc.heapBuffer(64 + 4 * lost.length);
       RtcpCompound.of(new RtcpReceiverReport(sender, List.of()),
-          RtcpNack.of(sender, e.getKey(), lost)).writeTo(buf);
+          RtcpNack.of(sender, media, lost)).writeTo(buf);
       if (protection.protectRtcp(buf) != SrtpResult.OK) {
         buf.release();
         drop(Drop.SRTP_PROTECT_FAILED);
-        continue;
+        return;
       }
-      nacksSent++;
+      gaps.nackSent();
       output.sendRtcp(buf);
-    }
+    });
   }
 
   /** transport-cc feedback on everything received since the last call (the peer's BWE input). */
@@ -679,17 +655,13 @@ public final class RtpSession {
   }
 
   public FeedbackCounters feedbackCounters() {
-    long nacked = 0;
-    long recovered = 0;
-    for (NackGenerator n : nackers.values()) {
-      nacked += n.nacked();
-      recovered += n.recovered();
-    }
+    long nacked = gaps.nacked();
+    long recovered = gaps.recovered();
     OutboundStream video = streams.get(MediaType.VIDEO);
     Retransmitter r = retransmitter;
     return new FeedbackCounters(nackPacketsReceived, r == null ? 0 : r.nacked(),
         r == null ? 0 : r.retransmitted(), r == null ? 0 : r.retransmittedBytes(),
-        r == null ? 0 : r.missed(), nacksSent, nacked, recovered, rtxReceived,
+        r == null ? 0 : r.missed(), gaps.nacksSent(), nacked, recovered, rtxReceived,
         keyframeRequestsSent, keyframeRequestsMerged, keyframeRequestsReceived,
         video == null ? 0 : video.keyframeWaitDrops(), rttNanos);
   }
@@ -700,29 +672,21 @@ public final class RtpSession {
    * bounded by its min/maxVideoRecvBandwidth), lowered to what the receivers downstream can take.
    */
   public void configureRemb(RembEstimator.RembParams params, long minBps, long maxBps) {
-    rembOut = new RembEstimator(params, minBps, maxBps);
+    remb = new RembSender(params, minBps, maxBps);
   }
 
   private RtcpRemb remb(int senderSsrc, long now) {
     Integer media = remoteSsrc.get(MediaType.VIDEO);
-    if (rembOut == null || media == null) {
+    if (remb == null || media == null) {
       return null;
     }
     RtpReceiveStats stats = receiveStats.get(media);
     InboundSource source = inboundSources.get(media);
-    if (stats != null && source != null) {
-      if (lastInboundVideoNanos != 0 && now > lastInboundVideoNanos) {
-        rembOut.onIncomingBitrate((source.bytes - lastInboundVideoBytes) * 8 * 1_000_000_000L
-            / (now - lastInboundVideoNanos));
-      }
-      lastInboundVideoBytes = source.bytes;
-      lastInboundVideoNanos = now;
-      rembOut.onReceiverStats(stats.received(), Math.max(0, stats.expected() - stats.received()),
-          now);
-    }
-    lastRembBps = rembOut.combine(input.downstreamVideoEstimate());
-    rembSent++;
-    return RtcpRemb.of(senderSsrc, lastRembBps, List.of(media));
+    long bps = stats == null || source == null ? remb.next(0, 0, 0,
+        input.downstreamVideoEstimate(), now) : remb.next(stats.received(),
+        Math.max(0, stats.expected() - stats.received()), source.bytes,
+        input.downstreamVideoEstimate(), now);
+    return RtcpRemb.of(senderSsrc, bps, List.of(media));
   }
 
   /** The peer's latest REMB about the video we send it, or -1 when it sent none lately. */
@@ -733,7 +697,7 @@ public final class RtpSession {
 
   /** The bitrate we last asked the peer to send its video at (REMB), 0 before any. */
   public long lastRembSent() {
-    return lastRembBps;
+    return remb == null ? 0 : remb.lastBps();
   }
 
   /** Kurento's inbound RTP stats of each source the peer sends. */
@@ -745,15 +709,14 @@ public final class RtpSession {
         continue;
       }
       RtcpReportBlock last = ourReports.get(stats.ssrc());
-      NackGenerator nacker = nackers.get(stats.ssrc());
       boolean video = source.kind == MediaType.VIDEO;
       int clockRate = routes.values().stream().filter(r -> r.kind() == source.kind)
           .mapToInt(r -> r.format().clockRate()).findFirst().orElse(90000);
       out.add(new InboundRtpCounters(stats.ssrc() & 0xffffffffL, source.kind, stats.received(),
           source.bytes, Math.max(0, stats.expected() - stats.received()),
           last == null ? 0 : last.fractionLost(), (double) stats.jitter() / clockRate,
-          new RtcpFeedbackCounts(nacker == null ? 0 : nacker.nacked(), 0,
-              video ? keyframeRequestsSent : 0), video ? lastRembBps : 0));
+          new RtcpFeedbackCounts(gaps.nacked(stats.ssrc()), 0,
+              video ? keyframeRequestsSent : 0), video ? lastRembSent() : 0));
     }
     return out;
   }
