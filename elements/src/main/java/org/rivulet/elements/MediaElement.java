@@ -140,8 +140,8 @@ public abstract class MediaElement extends MediaObject {
       return;
     }
     flowIn.packet(type);
-    long ingress = pipeline.ingressNanos();
-    if (ingress != 0 && pipeline.latencyStats()) {
+    long ingress = pipeline.latencyStats() ? pipeline.ingressNanos() : 0;
+    if (ingress != 0) {
       double sample = System.nanoTime() - ingress;
       int i = type.ordinal();
       inputLatency[i] = inputLatency[i] == 0 ? sample

@@ -15,6 +15,7 @@ public class MediaPipeline extends MediaObject {
    * the receiving endpoint set, without it travelling with the packet.
    */
   private long ingressNanos;
+  private volatile boolean latencyStats;
 
   public MediaPipeline(ElementContext context) {
     super(context, "MediaPipeline", null, null);
@@ -32,9 +33,20 @@ public class MediaPipeline extends MediaObject {
     return ingressNanos;
   }
 
-  /** Kurento's {@code latencyStats}: whether elements measure and report their input latency. */
+  /**
+   * Kurento's {@code latencyStats}: whether elements measure and report their input latency. Read
+   * for every packet at every element, so kept in a field rather than looked up as a property.
+   */
   public boolean latencyStats() {
-    return Boolean.TRUE.equals(property("latencyStats"));
+    return latencyStats;
+  }
+
+  @Override
+  protected void onPropertyChanged(String property, Object value) {
+    if (property.equals("latencyStats")) {
+      latencyStats = Boolean.TRUE.equals(value);
+    }
+    super.onPropertyChanged(property, value);
   }
 
   /** The event loop this pipeline and everything in it runs on. */

@@ -40,6 +40,50 @@ public abstract class BaseRtpEndpoint extends SdpEndpoint {
     }
   }
 
+  /**
+   * Moves mediaState and connectionState to {@code state} (CONNECTED or DISCONNECTED) with
+   * Kurento's events; on CONNECTED the sources are asked for a keyframe for the new peer.
+   */
+  protected final void mediaState(String state) {
+    String old = (String) property("mediaState");
+    if (old.equals(state)) {
+      return;
+    }
+    updateProperty("mediaState", state);
+    updateProperty("connectionState", state);
+    fire("MediaStateChanged", java.util.Map.of("oldState", old, "newState", state));
+    fire("ConnectionStateChanged", java.util.Map.of("oldState", old, "newState", state));
+    if (state.equals("CONNECTED")) {
+      fire("MediaSessionStarted", java.util.Map.of());
+      // Whoever receives our video needs a keyframe to start decoding.
+      requestKeyframeUpstream(org.rivulet.elements.MediaType.VIDEO);
+    } else {
+      fire("MediaSessionTerminated", java.util.Map.of());
+    }
+  }
+
+  /**
+   * Kurento's getStats of an RTP endpoint: the endpoint entry (input latency while the pipeline's
+   * latencyStats is on), the RTP streams of {@code sessions} and the transport when there is one.
+   */
+  protected final java.util.Map<String, Struct> rtpStats(org.rivulet.elements.MediaType type,
+      java.util.List<org.rivulet.elements.webrtc.RtpSession> sessions,
+      org.rivulet.elements.stats.TransportCounters transport) {
+    org.rivulet.elements.stats.KurentoStats stats = org.rivulet.elements.stats.KurentoStats
+        .forEndpoint(getId(), System.currentTimeMillis());
+    if (getMediaPipeline().latencyStats()) {
+      stats.latencies(inputLatencies(), java.util.List.of());
+    }
+    if (transport != null) {
+      stats.transport(transport);
+    }
+    for (org.rivulet.elements.webrtc.RtpSession s : sessions) {
+      s.inboundStats().forEach(stats::inbound);
+      s.outboundStats().forEach(stats::outbound);
+    }
+    return stats.build(type);
+  }
+
   @Override
   protected void onPropertyChanged(String property, Object value) {
     if (property.equals("rembParams")) {

@@ -99,15 +99,7 @@ public class RtpEndpoint extends BaseRtpEndpoint {
 
             @Override
             public void connected() {
-              String old = (String) property("mediaState");
-              if (!old.equals("CONNECTED")) {
-                updateProperty("mediaState", "CONNECTED");
-                updateProperty("connectionState", "CONNECTED");
-                fire("MediaStateChanged", Map.of("oldState", old, "newState", "CONNECTED"));
-                fire("ConnectionStateChanged", Map.of("oldState", old, "newState", "CONNECTED"));
-                fire("MediaSessionStarted", Map.of());
-                requestKeyframeUpstream(MediaType.VIDEO);
-              }
+              mediaState("CONNECTED");
             }
           });
     }
@@ -132,18 +124,7 @@ public class RtpEndpoint extends BaseRtpEndpoint {
 
   @Override
   protected Map<String, Struct> stats(MediaType type) {
-    org.rivulet.elements.stats.KurentoStats stats = org.rivulet.elements.stats.KurentoStats
-        .forEndpoint(getId(), System.currentTimeMillis());
-    if (getMediaPipeline().latencyStats()) {
-      stats.latencies(inputLatencies(), List.of());
-    }
-    if (media != null) {
-      for (org.rivulet.elements.webrtc.RtpSession s : media.sessions()) {
-        s.inboundStats().forEach(stats::inbound);
-        s.outboundStats().forEach(stats::outbound);
-      }
-    }
-    return stats.build(type);
+    return rtpStats(type, media == null ? List.of() : media.sessions(), null);
   }
 
   /** Datagrams dropped because they came from an address the SDP did not announce. */

@@ -149,20 +149,7 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
 
         @Override
         public void mediaState(String state) {
-          String old = (String) property("mediaState");
-          if (!old.equals(state)) {
-            updateProperty("mediaState", state);
-            updateProperty("connectionState", state);
-            fire("MediaStateChanged", java.util.Map.of("oldState", old, "newState", state));
-            fire("ConnectionStateChanged", java.util.Map.of("oldState", old, "newState", state));
-            if (state.equals("CONNECTED")) {
-              fire("MediaSessionStarted", java.util.Map.of());
-              // Whoever receives our video needs a keyframe to start decoding.
-              requestKeyframeUpstream(org.rivulet.elements.MediaType.VIDEO);
-            } else {
-              fire("MediaSessionTerminated", java.util.Map.of());
-            }
-          }
+          WebRtcEndpoint.this.mediaState(state);
         }
 
         @Override
@@ -255,21 +242,11 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
 
   @Override
   protected java.util.Map<String, Struct> stats(org.rivulet.elements.MediaType type) {
-    org.rivulet.elements.stats.KurentoStats stats = org.rivulet.elements.stats.KurentoStats
-        .forEndpoint(getId(), System.currentTimeMillis());
-    if (getMediaPipeline().latencyStats()) {
-      stats.latencies(inputLatencies(), List.of());
-    }
     WebRtcTransport transport = session == null ? null : session.transport();
-    if (transport != null) {
-      stats.transport(transport.transportStats());
-      org.rivulet.elements.webrtc.RtpSession rtp = transport.rtpSession();
-      if (rtp != null) {
-        rtp.inboundStats().forEach(stats::inbound);
-        rtp.outboundStats().forEach(stats::outbound);
-      }
-    }
-    return stats.build(type);
+    org.rivulet.elements.webrtc.RtpSession rtp = transport == null ? null
+        : transport.rtpSession();
+    return rtpStats(type, rtp == null ? List.of() : List.of(rtp),
+        transport == null ? null : transport.transportStats());
   }
 
   @Override

@@ -38,19 +38,20 @@ final class PlainRtpStream {
   /** The handler of both sockets: hands accepted datagrams to {@code stream}. */
   @ChannelHandler.Sharable
   static final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
-    private final PlainRtpStream[] stream = new PlainRtpStream[1];
+    /** Set once the stream exists (its sockets are bound first); read on the same loop. */
+    private PlainRtpStream stream;
 
     Inbound() {
       super(false);
     }
 
     void attach(PlainRtpStream s) {
-      stream[0] = s;
+      stream = s;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-      PlainRtpStream s = stream[0];
+      PlainRtpStream s = stream;
       if (s == null) {
         packet.release();
         return;
@@ -89,10 +90,9 @@ final class PlainRtpStream {
   }
 
   private void onDatagram(boolean onRtcpSocket, DatagramPacket packet) {
+    // With rtcp-mux remoteRtcp is remoteRtp, so RTCP on the RTP socket passes the same check.
     InetSocketAddress expected = onRtcpSocket ? remoteRtcp : remoteRtp;
-    boolean accepted = session != null && expected != null && expected.equals(packet.sender())
-        || session != null && rtcpMux && remoteRtp != null && remoteRtp.equals(packet.sender());
-    if (!accepted) {
+    if (session == null || expected == null || !expected.equals(packet.sender())) {
       unannouncedDrops++;
       packet.release();
       return;

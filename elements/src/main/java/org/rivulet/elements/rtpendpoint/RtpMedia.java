@@ -72,8 +72,8 @@ public final class RtpMedia {
   private enum State { NEW, OFFER_GENERATED, NEGOTIATED }
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final long REPORT_INTERVAL_MILLIS = 1000;
-  private static final long FEEDBACK_INTERVAL_MILLIS = 20;
+  /** How often the peers' SDES keys are checked against their soft limit. */
+  private static final long KEY_CHECK_INTERVAL_MILLIS = 1000;
 
   private final String endpointId;
   private final EventLoop loop;
@@ -88,6 +88,7 @@ public final class RtpMedia {
   /** The SRTP keys agreed per m-line index (SDES), absent for plain RTP. */
   private final java.util.Map<Integer, NegotiatedSdes> keys = new java.util.HashMap<>();
   private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+  private final List<KeyWatch> keyWatches = new ArrayList<>();
   private List<NegotiatedMedia> offered = List.of();
   private State state = State.NEW;
   private boolean answerProcessed;
@@ -303,10 +304,43 @@ public final class RtpMedia {
       session.cname(cname);
       session.secure(protection(keys.get(Integer.parseInt(m.mid())), kindOf(m.kind())));
       stream.start(session, callbacks::connected);
-      timers.add(loop.scheduleAtFixedRate(session::sendReport, REPORT_INTERVAL_MILLIS,
-          REPORT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS));
-      timers.add(loop.scheduleAtFixedRate(session::sendFeedback, FEEDBACK_INTERVAL_MILLIS,
-          FEEDBACK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS));
+      session.startRtcp(loop);
+    }
+    if (!keyWatches.isEmpty()) {
+      timers.add(loop.scheduleAtFixedRate(this::checkKeyLifetimes, KEY_CHECK_INTERVAL_MILLIS,
+          KEY_CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS));
+    }
+  }
+
+  /**
+   * The peer's SDES key of one m-line: the SRTP receiver already counts what it decrypted, and
+   * those counts are added to the key's lifetime here (Kurento's OnKeySoftLimit, per media).
+   */
+  private static final class KeyWatch {
+    final MediaType kind;
+    final SrtpReceiver receiver;
+    final KeyLifetime lifetime;
+    long rtpSeen;
+    long rtcpSeen;
+
+    KeyWatch(MediaType kind, SrtpReceiver receiver, KeyLifetime lifetime) {
+      this.kind = kind;
+      this.receiver = receiver;
+      this.lifetime = lifetime;
+    }
+  }
+
+  private void checkKeyLifetimes() {
+    for (KeyWatch w : keyWatches) {
+      long rtp = w.receiver.rtpCounters().get(SrtpResult.OK);
+      long rtcp = w.receiver.rtcpCounters().get(SrtpResult.OK);
+      boolean soft = w.lifetime.countSrtp(rtp - w.rtpSeen)
+          | w.lifetime.countSrtcp(rtcp - w.rtcpSeen);
+      w.rtpSeen = rtp;
+      w.rtcpSeen = rtcp;
+      if (soft) {
+        callbacks.keySoftLimit(w.kind);
+      }
     }
   }
 
@@ -323,52 +357,17 @@ public final class RtpMedia {
     return kind.equals("audio") ? MediaType.AUDIO : MediaType.VIDEO;
   }
 
-  /**
-   * Plain RTP, or SRTP with the SDES keys: ours to protect, the peer's to check, counting the
-   * peer's packets towards the key's soft limit (Kurento's OnKeySoftLimit, per media).
-   */
+  /** Plain RTP, or SRTP with the SDES keys: ours to protect, the peer's to check. */
   private PacketProtection protection(NegotiatedSdes key, MediaType kind) {
     if (key == null) {
       return PacketProtection.NONE;
     }
-    PacketProtection srtp = PacketProtection.srtp(
-        new SrtpSender(key.profile(), key.localMasterKey(), key.localMasterSalt()),
-        new SrtpReceiver(key.profile(), key.remoteMasterKey(), key.remoteMasterSalt()));
-    KeyLifetime lifetime = new KeyLifetime(kind, key.remoteLifetimePackets());
-    return new PacketProtection() {
-      @Override
-      public SrtpResult protectRtp(ByteBuf packet) {
-        return srtp.protectRtp(packet);
-      }
-
-      @Override
-      public SrtpResult protectRtpRetransmission(ByteBuf packet) {
-        return srtp.protectRtpRetransmission(packet);
-      }
-
-      @Override
-      public SrtpResult protectRtcp(ByteBuf packet) {
-        return srtp.protectRtcp(packet);
-      }
-
-      @Override
-      public SrtpResult unprotectRtp(ByteBuf packet) {
-        SrtpResult r = srtp.unprotectRtp(packet);
-        if (r == SrtpResult.OK && lifetime.countSrtp()) {
-          callbacks.keySoftLimit(kind);
-        }
-        return r;
-      }
-
-      @Override
-      public SrtpResult unprotectRtcp(ByteBuf packet) {
-        SrtpResult r = srtp.unprotectRtcp(packet);
-        if (r == SrtpResult.OK && lifetime.countSrtcp()) {
-          callbacks.keySoftLimit(kind);
-        }
-        return r;
-      }
-    };
+    SrtpReceiver receiver =
+        new SrtpReceiver(key.profile(), key.remoteMasterKey(), key.remoteMasterSalt());
+    keyWatches.add(new KeyWatch(kind, receiver,
+        new KeyLifetime(kind, key.remoteLifetimePackets())));
+    return PacketProtection.srtp(
+        new SrtpSender(key.profile(), key.localMasterKey(), key.localMasterSalt()), receiver);
   }
 
   private RtpSession sessionFor(MediaType kind) {
@@ -450,26 +449,20 @@ public final class RtpMedia {
    * can reach us on (a loopback peer gets loopback). Connecting a UDP socket sends nothing.
    */
   private InetAddress localAddressTowards(SessionDescription offer) {
-    for (MediaDescription m : offer.media()) {
-      if (m.port() == 0) {
-        continue;
-      }
-      InetAddress remote = connectionAddress(offer, m);
-      if (remote.isAnyLocalAddress() || (remote instanceof java.net.Inet6Address) != useIpv6) {
-        break;
-      }
-      try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
-        probe.connect(remote, 9);
-        InetAddress local = probe.getLocalAddress();
-        if (!local.isAnyLocalAddress()) {
-          return local;
-        }
-      } catch (java.io.IOException e) {
-        break;
-      }
-      break;
+    MediaDescription first = offer.media().stream().filter(m -> m.port() != 0).findFirst()
+        .orElse(null);
+    InetAddress remote = first == null ? null : connectionAddress(offer, first);
+    if (remote == null || remote.isAnyLocalAddress()
+        || (remote instanceof java.net.Inet6Address) != useIpv6) {
+      return localAddress();
     }
-    return localAddress();
+    try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
+      probe.connect(remote, 9);
+      InetAddress local = probe.getLocalAddress();
+      return local.isAnyLocalAddress() ? localAddress() : local;
+    } catch (java.io.IOException e) {
+      return localAddress();
+    }
   }
 
   /**

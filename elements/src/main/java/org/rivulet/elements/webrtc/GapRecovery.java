@@ -32,9 +32,8 @@ final class GapRecovery {
     if (nacker == null) {
       return true;
     }
-    long recovered = nacker.recovered();
-    nacker.onPacket(seq, nowNanos);
-    return !retransmission || nacker.recovered() != recovered;
+    boolean filledGap = nacker.onPacket(seq, nowNanos);
+    return !retransmission || filledGap;
   }
 
   /** Hands each source's due NACK list (non-empty) to {@code send}. */

@@ -35,7 +35,6 @@ final class OutboundStream {
   private int lastSeq;
   private long lastTs;
   private long lastSentNanos;
-  private long keyframeWaitDrops;
 
   OutboundStream(long ssrc, int clockRate, int initialSeq, boolean video) {
     this.ssrc = (int) ssrc;
@@ -59,7 +58,6 @@ final class OutboundStream {
     if (waitingForKeyframe) {
       if (!Keyframes.isKeyframeStart(encoding, packet.buffer(), packet.payloadOffset(),
           packet.payloadLength())) {
-        keyframeWaitDrops++;
         return false;
       }
       waitingForKeyframe = false;
@@ -113,10 +111,5 @@ final class OutboundStream {
 
   int ssrc() {
     return ssrc;
-  }
-
-  /** Packets held back while waiting for a keyframe of a new source. */
-  long keyframeWaitDrops() {
-    return keyframeWaitDrops;
   }
 }

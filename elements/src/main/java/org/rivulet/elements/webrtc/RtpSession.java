@@ -94,6 +94,10 @@ public final class RtpSession {
   private static final int TAILROOM = 32;
   /** Keyframe requests to the peer closer together than this are merged into the first. */
   static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
+  /** RTCP report interval: WebRTC's reduced minimum (RFC 8108 and browsers use about 1 s). */
+  static final long REPORT_INTERVAL_MILLIS = 1000;
+  /** NACK and transport-cc feedback interval: short, so a loss is repaired in one RTT. */
+  static final long FEEDBACK_INTERVAL_MILLIS = 20;
   /** Round-trip time assumed until reports measure it. */
   private static final long DEFAULT_RTT_NANOS = 50_000_000L;
 
@@ -126,6 +130,8 @@ public final class RtpSession {
   /** The peer's REMB about the video we send it, and when it came; -1 before any. */
   private long peerEstimateBps = -1;
   private long peerEstimateNanos;
+  private final List<io.netty.util.concurrent.ScheduledFuture<?>> timers =
+      new java.util.ArrayList<>();
   /** The REMB we send the peer for the video it sends us; null when not configured. */
   private RembSender remb;
   /** A peer's REMB older than this no longer bounds anything. */
@@ -307,9 +313,12 @@ public final class RtpSession {
       }
       if (stats != null) {
         stats.packet(packet.sequenceNumber(), packet.timestamp(), now);
-        final MediaType kind = route.kind();
-        inboundSources.computeIfAbsent(packet.ssrc(), k -> new InboundSource(kind)).bytes +=
-            packet.payloadLength();
+        InboundSource source = inboundSources.get(packet.ssrc());
+        if (source == null) {
+          source = new InboundSource(route.kind());
+          inboundSources.put(packet.ssrc(), source);
+        }
+        source.bytes += packet.payloadLength();
       }
       ByteBuf handed = datagram;
       datagram = null;
@@ -475,7 +484,11 @@ public final class RtpSession {
         rtp = null;
       }
       packetsOut++;
-      SendStats sent = sendStats.computeIfAbsent(kind, k -> new SendStats(format.clockRate()));
+      SendStats sent = sendStats.get(kind);
+      if (sent == null) {
+        sent = new SendStats(format.clockRate());
+        sendStats.put(kind, sent);
+      }
       sent.packets++;
       sent.octets += payload;
       sent.lastRtpTimestamp = timestamp;
@@ -561,14 +574,12 @@ public final class RtpSession {
       chunks.add(new RtcpSdes.Chunk(ssrc, List.of(RtcpSdes.Item.cname(cname))));
     }
     if (packets.isEmpty()) {
-      OutboundStream any = streams.isEmpty() ? null : streams.values().iterator().next();
-      int ssrc = any != null ? any.ssrc() : 1;
+      int ssrc = reporterSsrc();
       packets.add(new RtcpReceiverReport(ssrc, blocks));
       chunks.add(new RtcpSdes.Chunk(ssrc, List.of(RtcpSdes.Item.cname(cname))));
     }
     packets.add(new RtcpSdes(chunks));
-    RtcpRemb remb = remb(packets.get(0) instanceof RtcpSenderReport sr ? sr.senderSsrc()
-        : ((RtcpReceiverReport) packets.get(0)).senderSsrc(), now);
+    RtcpRemb remb = remb(chunks.get(0).ssrc(), now);
     if (remb != null) {
       packets.add(remb);
     }
@@ -597,8 +608,7 @@ public final class RtpSession {
     }
     long now = System.nanoTime();
     long rtt = rttNanos > 0 ? rttNanos : DEFAULT_RTT_NANOS;
-    OutboundStream any = streams.isEmpty() ? null : streams.values().iterator().next();
-    int sender = any != null ? any.ssrc() : 1;
+    int sender = reporterSsrc();
     gaps.due(now, rtt, (media, lost) -> {
       ByteBuf buf = alloc.heapBuffer(64 + 4 * lost.length);
       RtcpCompound.of(new RtcpReceiverReport(sender, List.of()),
@@ -618,8 +628,7 @@ public final class RtpSession {
     if (twcc == null || twcc.pending() == 0) {
       return;
     }
-    OutboundStream any = streams.isEmpty() ? null : streams.values().iterator().next();
-    int sender = any != null ? any.ssrc() : 1;
+    int sender = reporterSsrc();
     Integer media = remoteSsrc.getOrDefault(MediaType.VIDEO, remoteSsrc.get(MediaType.AUDIO));
     for (RtcpTransportCc feedback : twcc.feedback(sender, media == null ? 0 : media)) {
       ByteBuf buf = alloc.heapBuffer(feedback.encodedLength() + 64);
@@ -639,8 +648,22 @@ public final class RtpSession {
     return twccFeedbackSent;
   }
 
-  /** Releases the send history. */
+  /**
+   * Starts the periodic RTCP of this session on {@code loop} (its owner's): reports every
+   * {@value #REPORT_INTERVAL_MILLIS} ms, NACK and transport-cc feedback every
+   * {@value #FEEDBACK_INTERVAL_MILLIS} ms. {@link #close()} stops them.
+   */
+  public void startRtcp(io.netty.channel.EventLoop loop) {
+    timers.add(loop.scheduleAtFixedRate(this::sendReport, REPORT_INTERVAL_MILLIS,
+        REPORT_INTERVAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
+    timers.add(loop.scheduleAtFixedRate(this::sendFeedback, FEEDBACK_INTERVAL_MILLIS,
+        FEEDBACK_INTERVAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
+  }
+
+  /** Stops the periodic RTCP and releases the send history. */
   public void close() {
+    timers.forEach(t -> t.cancel(false));
+    timers.clear();
     if (retransmitter != null) {
       retransmitter.release();
     }
@@ -657,13 +680,12 @@ public final class RtpSession {
   public FeedbackCounters feedbackCounters() {
     long nacked = gaps.nacked();
     long recovered = gaps.recovered();
-    OutboundStream video = streams.get(MediaType.VIDEO);
     Retransmitter r = retransmitter;
     return new FeedbackCounters(nackPacketsReceived, r == null ? 0 : r.nacked(),
         r == null ? 0 : r.retransmitted(), r == null ? 0 : r.retransmittedBytes(),
         r == null ? 0 : r.missed(), gaps.nacksSent(), nacked, recovered, rtxReceived,
         keyframeRequestsSent, keyframeRequestsMerged, keyframeRequestsReceived,
-        video == null ? 0 : video.keyframeWaitDrops(), rttNanos);
+        drops(Drop.WAITING_FOR_KEYFRAME), rttNanos);
   }
 
   /**
@@ -740,6 +762,11 @@ public final class RtpSession {
           r == null ? 0 : r.retransmittedBytes()));
     }
     return out;
+  }
+
+  /** The SSRC our RTCP speaks for: one of our streams', or 1 when we send nothing. */
+  private int reporterSsrc() {
+    return streams.isEmpty() ? 1 : streams.values().iterator().next().ssrc();
   }
 
   /** The wallclock as a 64-bit NTP timestamp (seconds since 1900 in the high word). */

@@ -107,18 +107,12 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private boolean closed;
   private long unvalidatedDrops;
   private final String endpointId;
-  private io.netty.util.concurrent.ScheduledFuture<?> reports;
-  private io.netty.util.concurrent.ScheduledFuture<?> feedback;
   private java.util.function.Supplier<org.rivulet.transport.impair.ImpairmentHandler> impairment;
   private CandidatePairInfo selectedPair;
   private long bytesSent;
   private long bytesReceived;
   /** When the media datagram being handled now was read (System.nanoTime). */
   private long arrivalNanos;
-  /** NACK (and transport-wide feedback) interval: short, so a loss is repaired in one RTT. */
-  private static final long FEEDBACK_INTERVAL_MILLIS = 20;
-  /** RTCP report interval: WebRTC's reduced minimum (RFC 8108 and browsers use about 1 s). */
-  private static final long REPORT_INTERVAL_MILLIS = 1000;
 
   /**
    * @param role CONTROLLED when answering an offer, CONTROLLING after generating one
@@ -487,10 +481,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       SrtpProfile profile = SrtpProfile.fromDtlsProfileId(keys.profileId()).orElseThrow();
       rtp.secure(new SrtpSender(profile, keys.localMasterKey(), keys.localMasterSalt()),
           new SrtpReceiver(profile, keys.remoteMasterKey(), keys.remoteMasterSalt()));
-      reports = loop.scheduleAtFixedRate(rtp::sendReport, REPORT_INTERVAL_MILLIS,
-          REPORT_INTERVAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
-      feedback = loop.scheduleAtFixedRate(rtp::sendFeedback, FEEDBACK_INTERVAL_MILLIS,
-          FEEDBACK_INTERVAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+      rtp.startRtcp(loop);
       events.secured(true);
     });
   }
@@ -511,12 +502,6 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       return;
     }
     closed = true;
-    if (reports != null) {
-      reports.cancel(false);
-    }
-    if (feedback != null) {
-      feedback.cancel(false);
-    }
     if (rtp != null) {
       rtp.close();
     }

@@ -91,16 +91,18 @@ public final class NackGenerator {
    * Records the arrival of the packet with sequence number {@code seq} (original or unwrapped from
    * RTX). Handles the 16-bit wrap, reordering and duplicates.
    *
+   * @return whether it filled a gap (it was missing: counted in {@link #recovered()}); false for a
+   *     new packet, a duplicate or one already given up on
    * @throws IllegalArgumentException unless {@code 0 <= seq <= 65535}
    */
-  public void onPacket(int seq, long nowNanos) {
+  public boolean onPacket(int seq, long nowNanos) {
     if ((seq & ~0xFFFF) != 0) {
       throw new IllegalArgumentException("sequence number " + seq);
     }
     if (!started) {
       started = true;
       newest = seq;
-      return;
+      return false;
     }
     // Signed 16-bit distance from the newest: the nearer of the two ways round the circle.
     int delta = (short) (seq - (int) newest);
@@ -123,9 +125,11 @@ public final class NackGenerator {
       if (missing[slot] == ext) {
         remove(slot);
         recovered++;
+        return true;
       }
       // Otherwise a duplicate, or a number already given up on: nothing to do.
     }
+    return false;
   }
 
   private void advance(long ext, long nowNanos) {

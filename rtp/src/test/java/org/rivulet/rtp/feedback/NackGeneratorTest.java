@@ -47,12 +47,13 @@ class NackGeneratorTest {
   void aMissingPacketThatArrivesIsRecoveredAndNotAskedForAgain() {
     NackGenerator nacks = receive(new NackGenerator(), 0, 10, 14);
     assertArrayEquals(new int[] {11, 12, 13}, nacks.nackList(0, 0));
-    nacks.onPacket(12, 5 * MS);
+    assertTrue(nacks.onPacket(12, 5 * MS), "it filled a gap");
     assertEquals(1, nacks.recovered());
     assertEquals(2, nacks.missing());
     assertArrayEquals(new int[] {11, 13}, nacks.nackList(30 * MS, 0));
-    nacks.onPacket(12, 31 * MS);
+    assertFalse(nacks.onPacket(12, 31 * MS), "a duplicate fills nothing");
     assertEquals(1, nacks.recovered(), "a duplicate of a recovered packet is not counted twice");
+    assertFalse(nacks.onPacket(15, 32 * MS), "a new packet fills nothing");
   }
 
   @Test
