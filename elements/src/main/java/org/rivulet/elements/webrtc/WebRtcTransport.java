@@ -10,6 +10,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
+import org.rivulet.transport.udp.DatagramBatcher;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -381,12 +382,27 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     ch.writeAndFlush(new DatagramPacket(datagram, to));
   }
 
+  /**
+   * SRTP and SRTCP to the selected pair. Over UDP they wait for the end of the loop's pass in the
+   * loop's {@link DatagramBatcher}, so a fan-out leaves in GSO batches; test impairment sees each
+   * datagram, so a transport with it sends them one by one.
+   */
   private void sendMedia(ByteBuf datagram) {
     if (peerBase == null) {
       datagram.release();
       return;
     }
-    transmit(peerBase, peerAddress, datagram);
+    if (peerBase.protocol() == TransportProtocol.TCP || impairment != null) {
+      transmit(peerBase, peerAddress, datagram);
+      return;
+    }
+    Channel ch = channels.get(peerBase.base());
+    if (ch == null || !ch.isActive()) {
+      datagram.release();
+      return;
+    }
+    bytesSent += datagram.readableBytes();
+    DatagramBatcher.on(loop).send(ch, peerAddress, datagram);
   }
 
   // ------------------------------------------------------------------ ICE events

@@ -1,0 +1,192 @@
+package org.rivulet.transport.udp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SingleThreadEventLoop;
+import io.netty.channel.epoll.SegmentedDatagramPacket;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.rivulet.transport.EventLoops;
+
+/** Real sockets on 127.0.0.1: the epoll transport (GSO where the kernel has it) and NIO. */
+@Timeout(60)
+class DatagramBatcherTest {
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+  private static final InetSocketAddress A = new InetSocketAddress(LOOPBACK, 40000);
+  private static final InetSocketAddress B = new InetSocketAddress(LOOPBACK, 40001);
+
+  private static EventLoops loops;
+  private static EventLoopGroup nio;
+
+  @BeforeAll
+  static void start() {
+    loops = EventLoops.create(1, 1);
+    nio = new NioEventLoopGroup(1);
+  }
+
+  @AfterAll
+  static void stop() {
+    loops.close();
+    nio.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  // ------------------------------------------------------------------ GSO runs
+
+  /** Pending datagrams of these sizes, all to {@code to} (only their lengths are read). */
+  private static List<DatagramBatcher.Pending> items(InetSocketAddress to, int... sizes) {
+    List<DatagramBatcher.Pending> items = new ArrayList<>();
+    for (int size : sizes) {
+      items.add(new DatagramBatcher.Pending(to, Unpooled.wrappedBuffer(new byte[size])));
+    }
+    return items;
+  }
+
+  @Test
+  void equalDatagramsToOneAddressMakeOneRunAndAShorterOneEndsIt() {
+    assertEquals(4, DatagramBatcher.runEnd(items(A, 1200, 1200, 1200, 700, 1200), 0));
+    assertEquals(5, DatagramBatcher.runEnd(items(A, 1200, 1200, 1200, 700, 1200), 4));
+    assertEquals(1, DatagramBatcher.runEnd(items(A, 700, 1200), 0), "a longer one breaks it");
+    assertEquals(1, DatagramBatcher.runEnd(items(A, 100), 0));
+  }
+
+  @Test
+  void anotherAddressOrTheLimitsEndARun() {
+    List<DatagramBatcher.Pending> mixed = items(A, 1200, 1200);
+    mixed.addAll(items(B, 1200));
+    assertEquals(2, DatagramBatcher.runEnd(mixed, 0));
+    int[] many = new int[100];
+    Arrays.fill(many, 100);
+    assertEquals(DatagramBatcher.MAX_SEGMENTS, DatagramBatcher.runEnd(items(A, many), 0));
+    int[] big = new int[60];
+    Arrays.fill(big, 1400);
+    assertEquals(DatagramBatcher.MAX_GSO_BYTES / 1400, DatagramBatcher.runEnd(items(A, big), 0));
+  }
+
+  @Test
+  void eachAddressKeepsItsOrderWhenGrouped() {
+    List<DatagramBatcher.Pending> queue = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      queue.add(new DatagramBatcher.Pending(i % 2 == 0 ? A : B,
+          Unpooled.wrappedBuffer(new byte[] {(byte) i})));
+    }
+    List<DatagramBatcher.Pending> grouped = DatagramBatcher.byAddress(queue);
+    assertEquals(List.of(0, 2, 4, 1, 3, 5),
+        grouped.stream().map(p -> (int) p.datagram().getByte(0)).toList());
+    assertEquals(3, DatagramBatcher.runEnd(grouped, 0));
+  }
+
+  // ------------------------------------------------------------------ over real sockets
+
+  @Test
+  void everyDatagramArrivesIntactAndInOrderOverEpoll() throws Exception {
+    long[] counts = sendThrough(loops.media().next(), loops.datagramChannel());
+    if (SegmentedDatagramPacket.isSupported()) {
+      assertTrue(counts[1] < counts[0] / 2,
+          "GSO batches: " + counts[1] + " messages for " + counts[0] + " datagrams");
+    }
+  }
+
+  @Test
+  void everyDatagramArrivesIntactAndInOrderOverNio() throws Exception {
+    long[] counts = sendThrough(nio.next(), NioDatagramChannel.class);
+    assertEquals(counts[0], counts[1], "no GSO without epoll: one message per datagram");
+  }
+
+  @Test
+  void datagramsForAClosedChannelAreReleased() throws Exception {
+    EventLoop loop = loops.media().next();
+    Channel ch = bind(loop, loops.datagramChannel());
+    ch.close().sync();
+    ByteBuf datagram = Unpooled.buffer(10).writeZero(10);
+    CompletableFuture<Integer> refCnt = new CompletableFuture<>();
+    loop.execute(() -> {
+      DatagramBatcher.on(loop).send(ch, A, datagram);
+      ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
+          () -> refCnt.complete(datagram.refCnt()));
+    });
+    assertEquals(0, refCnt.get(10, TimeUnit.SECONDS));
+  }
+
+  /**
+   * Sends "frames" (five full datagrams and a short one) and "audio" (one small datagram) to two
+   * receivers, interleaved as a fan-out would, in one loop pass; checks what each receives.
+   *
+   * @return datagrams sent and messages Netty got for them
+   */
+  private static long[] sendThrough(EventLoop loop, Class<? extends io.netty.channel.Channel> type)
+      throws Exception {
+    Channel ch = bind(loop, type);
+    try (DatagramSocket a = new DatagramSocket(0, LOOPBACK);
+        DatagramSocket b = new DatagramSocket(0, LOOPBACK)) {
+      a.setSoTimeout(5000);
+      b.setSoTimeout(5000);
+      List<byte[]> sent = new ArrayList<>();
+      int n = 0;
+      for (int frame = 0; frame < 10; frame++) {
+        for (int i = 0; i < 7; i++) {
+          int size = i < 5 ? 1200 : i == 5 ? 733 : 120;
+          byte[] bytes = new byte[size];
+          Arrays.fill(bytes, (byte) n);
+          bytes[0] = (byte) frame;
+          bytes[1] = (byte) i;
+          sent.add(bytes);
+          n++;
+        }
+      }
+      CompletableFuture<long[]> counts = new CompletableFuture<>();
+      loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(loop);
+        long d0 = batcher.datagrams();
+        long m0 = batcher.messages();
+        for (byte[] bytes : sent) {
+          batcher.send(ch, (InetSocketAddress) a.getLocalSocketAddress(),
+              Unpooled.wrappedBuffer(bytes.clone()));
+          batcher.send(ch, (InetSocketAddress) b.getLocalSocketAddress(),
+              Unpooled.wrappedBuffer(bytes.clone()));
+        }
+        // Tail tasks run in order: the batcher's flush, then this.
+        ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(() -> counts.complete(
+            new long[] {batcher.datagrams() - d0, batcher.messages() - m0}));
+      });
+      for (DatagramSocket receiver : List.of(a, b)) {
+        for (byte[] expected : sent) {
+          DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
+          receiver.receive(p);
+          assertArrayEquals(expected, Arrays.copyOf(p.getData(), p.getLength()),
+              "datagram " + expected[0] + "/" + expected[1]);
+        }
+      }
+      return counts.get(10, TimeUnit.SECONDS);
+    } finally {
+      ch.close().sync();
+    }
+  }
+
+  private static Channel bind(EventLoop loop, Class<? extends io.netty.channel.Channel> type)
+      throws InterruptedException {
+    return new Bootstrap().group(loop).channel(type).handler(new ChannelInboundHandlerAdapter())
+        .bind(LOOPBACK, 0).sync().channel();
+  }
+}
