@@ -130,6 +130,11 @@ public final class RtpSession {
   /** The peer's REMB about the video we send it, and when it came; -1 before any. */
   private long peerEstimateBps = -1;
   private long peerEstimateNanos;
+  private final RtpFormat[] lastFormat = new RtpFormat[MediaType.values().length];
+  private final NegotiatedMedia[] lastNegotiated = new NegotiatedMedia[MediaType.values().length];
+  private final int[] lastPayloadType = new int[MediaType.values().length];
+  private io.netty.channel.EventLoop rtcpLoop;
+  private boolean feedbackStarted;
   private final List<io.netty.util.concurrent.ScheduledFuture<?>> timers =
       new java.util.ArrayList<>();
   /** The REMB we send the peer for the video it sends us; null when not configured. */
@@ -277,6 +282,7 @@ public final class RtpSession {
         drop(Drop.UNKNOWN_PAYLOAD_TYPE);
         return;
       }
+      startFeedbackOnFirstRtp();
       long now = System.nanoTime();
       if (twcc != null) {
         int transportSeq = TransportSequenceNumber.read(packet, transportCcId);
@@ -437,7 +443,7 @@ public final class RtpSession {
         drop(Drop.NOT_SECURED);
         return false;
       }
-      int pt = payloadTypeFor(media, format);
+      int pt = cachedPayloadType(kind, media, format);
       if (pt < 0) {
         drop(Drop.NO_MATCHING_CODEC);
         return false;
@@ -505,6 +511,20 @@ public final class RtpSession {
         copy.release();
       }
     }
+  }
+
+  /**
+   * {@link #payloadTypeFor}, remembered per kind for the last format and negotiation seen: a
+   * stream's packets all carry one format object, and the name comparison is per packet otherwise.
+   */
+  private int cachedPayloadType(MediaType kind, NegotiatedMedia media, RtpFormat format) {
+    int i = kind.ordinal();
+    if (lastFormat[i] != format || lastNegotiated[i] != media) {
+      lastFormat[i] = format;
+      lastNegotiated[i] = media;
+      lastPayloadType[i] = payloadTypeFor(media, format);
+    }
+    return lastPayloadType[i];
   }
 
   private static int payloadTypeFor(NegotiatedMedia media, RtpFormat format) {
@@ -650,18 +670,32 @@ public final class RtpSession {
 
   /**
    * Starts the periodic RTCP of this session on {@code loop} (its owner's): reports every
-   * {@value #REPORT_INTERVAL_MILLIS} ms, NACK and transport-cc feedback every
-   * {@value #FEEDBACK_INTERVAL_MILLIS} ms. {@link #close()} stops them.
+   * {@value #REPORT_INTERVAL_MILLIS} ms, and once RTP arrives, NACK and transport-cc feedback
+   * every {@value #FEEDBACK_INTERVAL_MILLIS} ms. {@link #close()} stops them.
    */
   public void startRtcp(io.netty.channel.EventLoop loop) {
+    rtcpLoop = loop;
     timers.add(loop.scheduleAtFixedRate(this::sendReport, REPORT_INTERVAL_MILLIS,
         REPORT_INTERVAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
-    timers.add(loop.scheduleAtFixedRate(this::sendFeedback, FEEDBACK_INTERVAL_MILLIS,
+  }
+
+  /**
+   * The feedback timer (NACKs for our gaps, transport-cc) starts with the first RTP we accept: a
+   * session that only sends has no feedback to give, and a hundred viewers' idle timers would
+   * wake the loop 5,000 times a second in the middle of its fan-outs.
+   */
+  private void startFeedbackOnFirstRtp() {
+    if (feedbackStarted || rtcpLoop == null) {
+      return;
+    }
+    feedbackStarted = true;
+    timers.add(rtcpLoop.scheduleAtFixedRate(this::sendFeedback, FEEDBACK_INTERVAL_MILLIS,
         FEEDBACK_INTERVAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
   }
 
   /** Stops the periodic RTCP and releases the send history. */
   public void close() {
+    rtcpLoop = null; // no feedback timer after this
     timers.forEach(t -> t.cancel(false));
     timers.clear();
     if (retransmitter != null) {
