@@ -20,7 +20,8 @@
 #   JAVA (java on the PATH); SERVER_CPUS (0) and PEER_CPUS (1), empty for no pinning;
 #   SUBSCRIBERS (10,100); SEARCH (150,200,300,400,500,700,1000; empty for no search);
 #   BUDGET (540: seconds SfuLoad may take); WARMUP (5) and MEASURE (20) seconds per N;
-#   RECORD_SECONDS (20); SERVER_JAVA_OPTS and LOADGEN_JAVA_OPTS (none): extra JVM options.
+#   RECORD_SECONDS (20); SERVER_JAVA_OPTS and LOADGEN_JAVA_OPTS (none): extra JVM options;
+#   PACING (none): the publisher's video as encoded, or "libwebrtc": paced as a browser paces it.
 # Output: benchmarks/target/sfu-results/ (environment, and the log with the summary table).
 set -euo pipefail
 
@@ -73,7 +74,8 @@ loadgen=("$java" ${LOADGEN_JAVA_OPTS:-} -cp "$jar" org.rivulet.loadgen.sfu.SfuLo
 in_netns "${loadgen[@]}" --server-jar "$server_jar" --recording "$recording" \
   --server-cpus "$server_cpus" --server-jvm "${SERVER_JAVA_OPTS:-}" \
   --subscribers "${SUBSCRIBERS-10,100}" --search "${SEARCH-150,200,300,400,500,700,1000}" \
-  --budget "${BUDGET:-540}" --warmup "${WARMUP:-5}" --measure "${MEASURE:-20}" "$@" \
+  --budget "${BUDGET:-540}" --warmup "${WARMUP:-5}" --measure "${MEASURE:-20}" \
+  --pacing "${PACING:-none}" "$@" \
   2>&1 | tee "$results/sfu-load.log"
 
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/environment.txt"

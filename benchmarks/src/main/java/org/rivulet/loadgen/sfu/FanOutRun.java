@@ -84,7 +84,8 @@ final class FanOutRun {
         Signalling.connect(publisher, ingress, failure);
         publisher.secured().get(20, TimeUnit.SECONDS);
         replayer = new Replayer(recording, publisher, publisherLoop, measurement,
-            PooledByteBufAllocator.DEFAULT);
+            PooledByteBufAllocator.DEFAULT, options.pacing()
+                ? new LibwebrtcPacer(recording.videoBitsPerSecond()) : null);
         replayer.start();
         Thread.sleep(1000);
         long heapBefore = LiveHeap.bytes(server.pid());

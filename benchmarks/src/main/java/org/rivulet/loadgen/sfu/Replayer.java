@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,9 @@ import org.rivulet.elements.webrtc.WebRtcPeer;
  * {@link LatencyTrailer}. Sequence numbers and timestamps run on across loops, as one endless
  * stream would.
  *
- * <p>A 1 ms tick on the publisher's own event loop sends every packet that is due, so a burst (a
- * keyframe) goes out back to back as an encoder's would. Single-threaded: that loop.
+ * <p>A 1 ms tick on the publisher's own event loop sends every packet that is due: a burst (a
+ * keyframe) goes out back to back as the encoder made it, or as a browser's pacer would let it
+ * ({@link LibwebrtcPacer}). Single-threaded: that loop.
  */
 final class Replayer implements AutoCloseable {
   static final RtpFormat VP8 = new RtpFormat("VP8", 90000, 1);
@@ -34,6 +36,10 @@ final class Replayer implements AutoCloseable {
   private final long loopMicros;
   private final Stream audio;
   private final Stream video;
+  /** Null: every packet leaves when due, as the recording's encoder emitted them. */
+  private final LibwebrtcPacer pacer;
+  private final ArrayDeque<Due> dueAudio = new ArrayDeque<>();
+  private final ArrayDeque<Due> dueVideo = new ArrayDeque<>();
   private ScheduledFuture<?> tick;
   private long startNanos;
   private long loops;
@@ -54,7 +60,8 @@ final class Replayer implements AutoCloseable {
   }
 
   Replayer(RtpRecording recording, WebRtcPeer peer, EventLoop loop, Measurement measurement,
-      ByteBufAllocator alloc) {
+      ByteBufAllocator alloc, LibwebrtcPacer pacer) {
+    this.pacer = pacer;
     this.packets = recording.packets().stream().map(Replayer::withoutPadding).toList();
     this.peer = peer;
     this.loop = loop;
@@ -99,30 +106,47 @@ final class Replayer implements AutoCloseable {
   }
 
   /**
-   * Sends one due packet and comes back as a new task. {@link WebRtcPeer#send} queues the actual
+   * Sends one packet and comes back as a new task. {@link WebRtcPeer#send} queues the actual
    * protect-and-send behind the current task, so sending a whole burst from one task would stamp
    * every packet before the first went out; one packet per task stamps each just before its own.
+   * Due packets wait in two queues: audio leaves first and at once, video when the pacer (if any)
+   * lets it.
    */
   private void drain() {
-    long elapsedMicros = (System.nanoTime() - startNanos) / 1000;
-    if (closed || loops * loopMicros + packets.get(next).micros() > elapsedMicros) {
+    long now = System.nanoTime();
+    long elapsedMicros = (now - startNanos) / 1000;
+    while (!closed && loops * loopMicros + packets.get(next).micros() <= elapsedMicros) {
+      RtpRecording.Packet p = packets.get(next);
+      (p.kind() == RtpRecording.VIDEO ? dueVideo : dueAudio).add(new Due(p, loops));
+      if (++next == packets.size()) {
+        next = 0;
+        loops++;
+      }
+    }
+    Due due = dueAudio.poll();
+    if (due == null && !dueVideo.isEmpty()
+        && (pacer == null || pacer.trySend(dueVideo.peek().packet().rtp().length, now))) {
+      due = dueVideo.poll();
+    }
+    if (closed || due == null) {
       draining = false;
       return;
     }
-    send(packets.get(next));
-    if (++next == packets.size()) {
-      next = 0;
-      loops++;
-    }
+    send(due);
     loop.execute(this::drain);
   }
 
-  private void send(RtpRecording.Packet p) {
+  /** A packet of the recording that is due, in loop {@code loop} of the recording. */
+  private record Due(RtpRecording.Packet packet, long loop) {
+  }
+
+  private void send(Due due) {
+    RtpRecording.Packet p = due.packet();
     boolean isVideo = p.kind() == RtpRecording.VIDEO;
     Stream s = isVideo ? video : audio;
     ByteBuf buf = alloc.heapBuffer(p.rtp().length + LatencyTrailer.LENGTH);
     buf.writeBytes(p.rtp());
-    long timestamp = p.timestamp() - s.firstTimestamp + loops * s.timestampPerLoop;
+    long timestamp = p.timestamp() - s.firstTimestamp + due.loop() * s.timestampPerLoop;
     buf.setShort(2, s.sequence++);
     buf.setInt(4, (int) timestamp);
     measurement.sent(LatencyTrailer.append(buf));

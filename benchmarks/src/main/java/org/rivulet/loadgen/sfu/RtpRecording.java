@@ -96,6 +96,13 @@ public final class RtpRecording {
   }
 
   /** "N packets (A audio, V video) over S s, X kbit/s" for logs. */
+  /** The average bitrate of the video packets, RTP headers included. */
+  public long videoBitsPerSecond() {
+    long bytes = packets.stream().filter(p -> p.kind() == VIDEO).mapToLong(p -> p.rtp().length)
+        .sum();
+    return (long) (bytes * 8 / (Math.max(1, durationMicros()) / 1e6));
+  }
+
   public String describe() {
     long audio = packets.stream().filter(p -> p.kind() == AUDIO).count();
     long bytes = packets.stream().mapToLong(p -> p.rtp().length).sum();

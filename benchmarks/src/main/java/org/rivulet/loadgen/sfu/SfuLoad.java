@@ -41,6 +41,9 @@ public final class SfuLoad {
         () -> ProcessHandle.current().children().forEach(ProcessHandle::destroy), "stop-servers"));
     RtpRecording recording = RtpRecording.read(options.recording());
     System.out.println("recording: " + options.recording() + ": " + recording.describe());
+    System.out.println("publisher video: " + (options.pacing()
+        ? "paced as libwebrtc does (2.5 x " + recording.videoBitsPerSecond() / 1000
+            + " kbit/s, 40 ms bursts)" : "each frame back to back, as encoded"));
     SfuLoad load = new SfuLoad(options, recording);
     load.runAll();
     System.out.println();

@@ -15,11 +15,13 @@ import java.util.Map;
  * @param bisections how many midpoints to try between the largest N that held and the first that
  *     did not
  * @param budgetSeconds no run starts that would likely end after this, counted from the start
+ * @param pacing whether the publisher paces its video as a browser does ({@link LibwebrtcPacer})
+ *     rather than sending each frame as the encoder made it
  */
 record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
     List<Integer> search, int bisections, int warmupSeconds, int measureSeconds, String serverCpus,
     List<String> serverJvmOptions, int peerLoops, int budgetSeconds, double maxLossPercent,
-    double maxP99Millis) {
+    double maxP99Millis, boolean pacing) {
 
   static final String USAGE = """
       usage: SfuLoad [options]
@@ -35,7 +37,8 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         --peer-loops <k>        event loops the subscribers share (2)
         --budget <s>            no run starts that would end after this (600)
         --max-loss <percent>    a run with more loss does not hold (0.1)
-        --max-p99 <ms>          a run with a higher p99 does not hold (50)""";
+        --max-p99 <ms>          a run with a higher p99 does not hold (50)
+        --pacing <none|libwebrtc>  the publisher's video: as encoded, or paced as a browser's (none)""";
 
   static SfuLoadOptions parse(String[] args) {
     Map<String, String> v = new HashMap<>();
@@ -61,7 +64,16 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         Integer.parseInt(v.getOrDefault("--peer-loops", "2")),
         Integer.parseInt(v.getOrDefault("--budget", "600")),
         Double.parseDouble(v.getOrDefault("--max-loss", "0.1")),
-        Double.parseDouble(v.getOrDefault("--max-p99", "50")));
+        Double.parseDouble(v.getOrDefault("--max-p99", "50")),
+        pacing(v.getOrDefault("--pacing", "none")));
+  }
+
+  private static boolean pacing(String v) {
+    return switch (v) {
+      case "none" -> false;
+      case "libwebrtc" -> true;
+      default -> throw new IllegalArgumentException("--pacing is none or libwebrtc: " + v);
+    };
   }
 
   private static List<Integer> counts(String v) {
