@@ -20,6 +20,7 @@ final class SrtpStreamMap {
   private final int mask;
   private final int maxStreams;
   private int size;
+  private SrtpStreamState lastHit;
 
   SrtpStreamMap(int maxStreams) {
     if (maxStreams < 1 || maxStreams > MAX_MAX_STREAMS) {
@@ -32,11 +33,21 @@ final class SrtpStreamMap {
     this.mask = slots.length - 1;
   }
 
-  /** The state for {@code ssrc}, or null. */
+  /**
+   * The state for {@code ssrc}, or null. The last one found is tried first: a sender protects one
+   * or two streams, and with a hundred senders on a loop the probe's slot array is rarely in cache.
+   */
   SrtpStreamState get(int ssrc) {
+    SrtpStreamState hit = lastHit;
+    if (hit != null && hit.ssrc == ssrc) {
+      return hit;
+    }
     for (int i = home(ssrc); ; i = (i + 1) & mask) {
       SrtpStreamState s = slots[i];
       if (s == null || s.ssrc == ssrc) {
+        if (s != null) {
+          lastHit = s;
+        }
         return s;
       }
     }
@@ -88,6 +99,9 @@ final class SrtpStreamMap {
     }
     slots[i] = null;
     size--;
+    if (lastHit != null && lastHit.ssrc == ssrc) {
+      lastHit = null;
+    }
     // Backward-shift deletion: move each later entry of the run into the hole unless its home slot
     // lies cyclically in (hole, entry], where it would no longer be found.
     int hole = i;
