@@ -1,6 +1,8 @@
 package org.rivulet.elements.webrtc;
 
 import java.util.List;
+import java.util.Map;
+import org.rivulet.rtp.ext.ForwardedExtensions;
 import org.rivulet.sdp.Codec;
 import org.rivulet.sdp.Direction;
 
@@ -11,11 +13,24 @@ import org.rivulet.sdp.Direction;
  * the SSRCs the peer announced (may be empty: browsers need not announce them), and the id of the
  * transport-wide sequence number extension when this endpoint gives transport-cc feedback on what
  * it receives (0 when not), and the id of abs-send-time, which this endpoint writes in the video it
- * sends so the peer's receive-side estimator (its REMB) times packets by when we sent them.
+ * sends so the peer's receive-side estimator (its REMB) times packets by when we sent them, and
+ * the extensions forwarded between peers ({@link ForwardedExtensions}: URI to id, both ways).
  */
 public record NegotiatedMedia(String mid, String kind, List<Codec> codecs, Direction direction,
     long localSsrc, long localRtxSsrc, List<Long> remoteSsrcs, int transportCcId,
-    int absSendTimeId) {
+    int absSendTimeId, Map<String, Integer> forwardedExtensions) {
+
+  public NegotiatedMedia {
+    forwardedExtensions = Map.copyOf(forwardedExtensions);
+  }
+
+  /** Without forwarded extensions. */
+  public NegotiatedMedia(String mid, String kind, List<Codec> codecs, Direction direction,
+      long localSsrc, long localRtxSsrc, List<Long> remoteSsrcs, int transportCcId,
+      int absSendTimeId) {
+    this(mid, kind, codecs, direction, localSsrc, localRtxSsrc, remoteSsrcs, transportCcId,
+        absSendTimeId, Map.of());
+  }
 
   /** Without header extensions (their ids are 0). */
   public NegotiatedMedia(String mid, String kind, List<Codec> codecs, Direction direction,

@@ -29,11 +29,13 @@ import org.rivulet.rtp.feedback.RembEstimator;
 import org.rivulet.rtp.feedback.RtxPackets;
 import org.rivulet.rtp.feedback.TwccRecorder;
 import org.rivulet.rtp.ext.AbsSendTime;
+import org.rivulet.rtp.ext.ForwardedExtensions;
 import org.rivulet.rtp.ext.TransportSequenceNumber;
 import org.rivulet.sdp.Codec;
 import org.rivulet.srtp.SrtpReceiver;
 import org.rivulet.srtp.SrtpResult;
 import org.rivulet.srtp.SrtpSender;
+import org.rivulet.transport.udp.DeferredDatagram;
 
 /**
  * The RTP side of one WebRTC endpoint once offer/answer is done: SRTP in both directions, payload
@@ -62,6 +64,17 @@ public final class RtpSession {
     /** RTCP; the same path unless RTCP has a port of its own (no rtcp-mux). */
     default void sendRtcp(ByteBuf datagram) {
       send(datagram);
+    }
+
+    /**
+     * Forwarded media, made when it is sent: a transport that batches its sends makes it then
+     * ({@link org.rivulet.transport.udp.DatagramBatcher}); the rest make it now.
+     */
+    default void sendLater(DeferredDatagram rtp) {
+      ByteBuf datagram = rtp.build();
+      if (datagram != null) {
+        send(datagram);
+      }
     }
   }
 
@@ -114,6 +127,10 @@ public final class RtpSession {
   private final int transportCcId;
   /** abs-send-time id for the video we send, 0 when not negotiated. */
   private final int absSendTimeId;
+  /** Negotiated ids of what we receive to internal ids ({@link ForwardedExtensions}). */
+  private final int[] extensionsIn;
+  /** Internal ids to the ids our peer negotiated for what we send. */
+  private final int[] extensionsOut;
   /** Arrivals for transport-cc feedback; null without transport-cc. */
   private final TwccRecorder twcc;
   private long twccFeedbackSent;
@@ -190,7 +207,16 @@ public final class RtpSession {
     Retransmitter videoRetransmitter = null;
     int twccId = 0;
     int absId = 0;
+    Map<String, Integer> forwardedIn = new HashMap<>();
+    Map<String, Integer> forwardedOut = new HashMap<>();
     for (NegotiatedMedia m : media) {
+      // BUNDLE: one id space for every m-line.
+      if (m.receives()) {
+        forwardedIn.putAll(m.forwardedExtensions());
+      }
+      if (m.sends()) {
+        forwardedOut.putAll(m.forwardedExtensions());
+      }
       if (m.absSendTimeId() > 0 && m.sends() && m.kind().equals("video")) {
         absId = m.absSendTimeId();
       }
@@ -227,6 +253,8 @@ public final class RtpSession {
     this.retransmitter = videoRetransmitter;
     this.transportCcId = twccId;
     this.absSendTimeId = absId;
+    this.extensionsIn = ForwardedExtensions.toInternal(forwardedIn);
+    this.extensionsOut = ForwardedExtensions.fromInternal(forwardedOut);
     this.twcc = twccId > 0 ? new TwccRecorder() : null;
   }
 
@@ -326,6 +354,7 @@ public final class RtpSession {
         }
         source.bytes += packet.payloadLength();
       }
+      ForwardedExtensions.normalize(packet, extensionsIn);
       ByteBuf handed = datagram;
       datagram = null;
       input.rtp(route.kind(), route.format(), handed);
@@ -432,7 +461,6 @@ public final class RtpSession {
    * @return whether the packet went out (otherwise it was dropped and counted)
    */
   public boolean send(MediaType kind, RtpFormat format, ByteBuf rtp) {
-    ByteBuf copy = null;
     try {
       NegotiatedMedia media = sending.get(kind);
       if (media == null) {
@@ -464,30 +492,11 @@ public final class RtpSession {
       }
       int outSeq = stream.outSequence(in);
       long timestamp = stream.outTimestamp(in);
-      // Our own copy: the original is shared with other sinks, and SRTP encrypts in place. The
-      // sender's header extensions are left out: their ids were negotiated with the sender.
-      copy = alloc.heapBuffer(in.length() + TAILROOM + 8);
-      if (kind == MediaType.VIDEO && absSendTimeId > 0) {
-        in.writeWithOneByteExtension(copy, absSendTimeId, AbsSendTime.fromNanos(now),
-            AbsSendTime.LENGTH);
-      } else {
-        in.writeWithoutExtension(copy);
-      }
-      RtpPacket packet = RtpPacket.parse(copy);
-      packet.setSsrc(stream.ssrc());
-      packet.setPayloadType(pt);
-      packet.setSequenceNumber(outSeq);
-      packet.setTimestamp(timestamp);
-      int payload = packet.payloadLength();
-      if (protection.protectRtp(copy) != SrtpResult.OK) {
-        drop(Drop.SRTP_PROTECT_FAILED);
-        return false;
-      }
+      int payload = in.payloadLength();
       stream.sent(outSeq, timestamp, now);
       if (kind == MediaType.VIDEO && retransmitter != null) {
         // The history keeps the shared original, not a copy.
-        retransmitter.sent(outSeq, timestamp, pt, rtp, now);
-        rtp = null;
+        retransmitter.sent(outSeq, timestamp, pt, rtp.retain(), now);
       }
       packetsOut++;
       SendStats sent = sendStats.get(kind);
@@ -499,17 +508,72 @@ public final class RtpSession {
       sent.octets += payload;
       sent.lastRtpTimestamp = timestamp;
       sent.lastSendNanos = now;
-      ByteBuf out = copy;
-      copy = null;
-      output.send(out);
+      Outgoing out = new Outgoing(rtp, in, stream.ssrc(), pt, outSeq, timestamp,
+          kind == MediaType.VIDEO && absSendTimeId > 0, protection);
+      rtp = null;
+      output.sendLater(out);
       return true;
     } finally {
       if (rtp != null) {
         rtp.release();
       }
-      if (copy != null) {
-        copy.release();
+    }
+  }
+
+  /**
+   * A packet accepted for our peer, made when the transport sends it: our own copy (the original
+   * is shared with other sinks, and SRTP encrypts in place) with our SSRC, payload type, sequence
+   * number and timestamp, the forwarded header extensions under our peer's ids and abs-send-time
+   * stamped at that moment, then protected. Holds a reference to the original until then.
+   */
+  private final class Outgoing implements DeferredDatagram {
+    private final ByteBuf original;
+    private final RtpPacket in;
+    private final int ssrc;
+    private final int payloadType;
+    private final int sequenceNumber;
+    private final long timestamp;
+    private final boolean absSendTime;
+    private final PacketProtection protection;
+
+    Outgoing(ByteBuf original, RtpPacket in, int ssrc, int payloadType, int sequenceNumber,
+        long timestamp, boolean absSendTime, PacketProtection protection) {
+      this.original = original;
+      this.in = in;
+      this.ssrc = ssrc;
+      this.payloadType = payloadType;
+      this.sequenceNumber = sequenceNumber;
+      this.timestamp = timestamp;
+      this.absSendTime = absSendTime;
+      this.protection = protection;
+    }
+
+    @Override
+    public ByteBuf build() {
+      ByteBuf copy = alloc.heapBuffer(in.length() + TAILROOM + 12);
+      try {
+        ForwardedExtensions.write(in, copy, extensionsOut, absSendTime ? absSendTimeId : 0,
+            absSendTime ? AbsSendTime.fromNanos(System.nanoTime()) : 0,
+            absSendTime ? AbsSendTime.LENGTH : 0);
+        RtpPacket packet = RtpPacket.parse(copy);
+        packet.setSsrc(ssrc);
+        packet.setPayloadType(payloadType);
+        packet.setSequenceNumber(sequenceNumber);
+        packet.setTimestamp(timestamp);
+        if (protection.protectRtp(copy) != SrtpResult.OK) {
+          drop(Drop.SRTP_PROTECT_FAILED);
+          copy.release();
+          return null;
+        }
+        return copy;
+      } finally {
+        original.release();
       }
+    }
+
+    @Override
+    public void discard() {
+      original.release();
     }
   }
 

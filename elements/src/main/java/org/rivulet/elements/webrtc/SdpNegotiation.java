@@ -1,8 +1,14 @@
 package org.rivulet.elements.webrtc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.rivulet.rtp.ext.AbsSendTime;
+import org.rivulet.rtp.ext.AudioLevel;
+import org.rivulet.rtp.ext.ForwardedExtensions;
+import org.rivulet.rtp.ext.TransportSequenceNumber;
 import org.rivulet.sdp.Bandwidth;
 import org.rivulet.sdp.Codec;
 import org.rivulet.sdp.CodecNegotiation;
@@ -26,8 +32,6 @@ import org.rivulet.sdp.Setup;
 import org.rivulet.sdp.Ssrc;
 import org.rivulet.sdp.SsrcGroup;
 import org.rivulet.sdp.Timing;
-import org.rivulet.rtp.ext.AbsSendTime;
-import org.rivulet.rtp.ext.TransportSequenceNumber;
 
 /**
  * WebRTC offer/answer for one endpoint (RFC 8829 in its JSEP roles, RFC 3264 underneath): builds
@@ -92,7 +96,9 @@ public final class SdpNegotiation {
       Extmap abs = direction.sends() && m.type().equals("video")
           ? m.attributes().extmap(AbsSendTime.URI).filter(e -> e.id() <= Extmap.MAX_ONE_BYTE_ID)
               .orElse(null) : null;
-      if (twcc != null || abs != null) {
+      // Audio level and video orientation: carried from publishers to viewers with their ids.
+      Extmap forwarded = m.attributes().extmap(forwardedUri(m.type())).orElse(null);
+      if (twcc != null || abs != null || forwarded != null) {
         MediaDescription.Builder b = section.toBuilder();
         if (twcc != null) {
           b.attribute(Extmap.of(twcc.id(), TransportSequenceNumber.URI));
@@ -100,17 +106,30 @@ public final class SdpNegotiation {
         if (abs != null) {
           b.attribute(Extmap.of(abs.id(), AbsSendTime.URI));
         }
+        if (forwarded != null) {
+          b.attribute(Extmap.of(forwarded.id(), forwarded.uri()));
+        }
         section = b.build();
       }
       sections.add(section);
       agreed.add(new NegotiatedMedia(mid, m.type(), answered, direction, ssrc, rtxSsrc,
-          remoteSsrcs(m), twcc == null ? 0 : twcc.id(), abs == null ? 0 : abs.id()));
+          remoteSsrcs(m), twcc == null ? 0 : twcc.id(), abs == null ? 0 : abs.id(),
+          forwarded == null ? Map.of() : Map.of(forwarded.uri(), forwarded.id())));
       bundle.add(mid);
     }
     if (agreed.isEmpty()) {
       throw new IllegalArgumentException("The offer has no audio or video m-line that can be accepted");
     }
     return new Outcome(session(bundle, sections, local), agreed);
+  }
+
+  /** The ids our offers give the forwarded extensions (Chromium's own choices, unique in a bundle). */
+  private static final Map<String, Integer> OFFERED_FORWARDED_IDS = Map.of(
+      AudioLevel.URI, 1, ForwardedExtensions.VIDEO_ORIENTATION_URI, 13);
+
+  /** The extension forwarded on an m-line of this kind (see {@link ForwardedExtensions}). */
+  private static String forwardedUri(String kind) {
+    return kind.equals("audio") ? AudioLevel.URI : ForwardedExtensions.VIDEO_ORIENTATION_URI;
   }
 
   /** This endpoint's offer (Kurento's {@code generateOffer}): one audio and one video m-line. */
@@ -137,12 +156,15 @@ public final class SdpNegotiation {
         continue;
       }
       String mid = Integer.toString(sections.size());
-      // Our offers carry no header extensions, so no transport-cc either.
+      // Our offers carry no transport-wide sequence numbers, so no transport-cc either; only
+      // the extension forwarded between peers, at a fixed id.
       List<Codec> list = withoutTransportCc(codecs.forMedia(kinds[i]));
+      String uri = forwardedUri(kinds[i]);
+      int id = OFFERED_FORWARDED_IDS.get(uri);
       sections.add(section(kinds[i], MediaProtocol.UDP_TLS_RTP_SAVPF, mid, list, direction,
-          setup, local, true));
+          setup, local, true).toBuilder().attribute(Extmap.of(id, uri)).build());
       proposed.add(new NegotiatedMedia(mid, kinds[i], list, direction, local.ssrcFor(kinds[i]),
-          rtxSsrc(kinds[i], list, local), List.of()));
+          rtxSsrc(kinds[i], list, local), List.of(), 0, 0, Map.of(uri, id)));
       bundle.add(mid);
     }
     return new Outcome(session(bundle, sections, local), proposed);
@@ -168,8 +190,11 @@ public final class SdpNegotiation {
       }
       Direction theirs = answer.direction(m);
       long rtxSsrc = kept.stream().anyMatch(Codec::isRtx) ? ours.localRtxSsrc() : 0;
+      Map<String, Integer> forwarded = new HashMap<>();
+      ours.forwardedExtensions().keySet().forEach(uri -> m.attributes().extmap(uri)
+          .ifPresent(e -> forwarded.put(uri, e.id())));
       out.add(new NegotiatedMedia(mid, m.type(), kept, theirs.reverse(), ours.localSsrc(),
-          rtxSsrc, remoteSsrcs(m)));
+          rtxSsrc, remoteSsrcs(m), 0, 0, forwarded));
     }
     if (out.isEmpty()) {
       throw new IllegalArgumentException("The answer accepted no m-line of the offer");

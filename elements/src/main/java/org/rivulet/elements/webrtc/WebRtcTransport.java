@@ -11,6 +11,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import org.rivulet.transport.udp.DatagramBatcher;
+import org.rivulet.transport.udp.DeferredDatagram;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -256,7 +257,18 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     this.remoteFingerprints = fingerprints;
     this.dtlsRole = dtlsRole;
     this.certificate = certificate;
-    this.rtp = new RtpSession(media, alloc, this::sendMedia, new RtpSession.Input() {
+    RtpSession.Output output = new RtpSession.Output() {
+      @Override
+      public void send(ByteBuf datagram) {
+        sendMedia(datagram);
+      }
+
+      @Override
+      public void sendLater(DeferredDatagram rtp) {
+        sendMediaLater(rtp);
+      }
+    };
+    this.rtp = new RtpSession(media, alloc, output, new RtpSession.Input() {
       @Override
       public void rtp(MediaType kind, RtpFormat format, ByteBuf packet) {
         events.rtp(kind, format, packet);
@@ -392,17 +404,53 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       datagram.release();
       return;
     }
-    if (peerBase.protocol() == TransportProtocol.TCP || impairment != null) {
+    Channel ch = batchedChannel();
+    if (ch == null) {
       transmit(peerBase, peerAddress, datagram);
-      return;
-    }
-    Channel ch = channels.get(peerBase.base());
-    if (ch == null || !ch.isActive()) {
-      datagram.release();
       return;
     }
     bytesSent += datagram.readableBytes();
     DatagramBatcher.on(loop).send(ch, peerAddress, datagram);
+  }
+
+  /** Forwarded media, made by the batcher just before this transport's send. */
+  private void sendMediaLater(DeferredDatagram rtp) {
+    if (peerBase == null) {
+      rtp.discard();
+      return;
+    }
+    Channel ch = batchedChannel();
+    if (ch == null) {
+      ByteBuf datagram = rtp.build();
+      if (datagram != null) {
+        transmit(peerBase, peerAddress, datagram);
+      }
+      return;
+    }
+    DatagramBatcher.on(loop).send(ch, peerAddress, new DeferredDatagram() {
+      @Override
+      public ByteBuf build() {
+        ByteBuf datagram = rtp.build();
+        if (datagram != null) {
+          bytesSent += datagram.readableBytes();
+        }
+        return datagram;
+      }
+
+      @Override
+      public void discard() {
+        rtp.discard();
+      }
+    });
+  }
+
+  /** The selected pair's UDP channel when sends go through the batcher, or null. */
+  private Channel batchedChannel() {
+    if (peerBase.protocol() == TransportProtocol.TCP || impairment != null) {
+      return null;
+    }
+    Channel ch = channels.get(peerBase.base());
+    return ch != null && ch.isActive() ? ch : null;
   }
 
   // ------------------------------------------------------------------ ICE events

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
 import org.rivulet.rtp.RtpPacket;
+import org.rivulet.rtp.ext.AudioLevel;
+import org.rivulet.rtp.ext.ForwardedExtensions;
+import org.rivulet.rtp.ext.HeaderExtensions;
 import org.rivulet.sdp.Codec;
 import org.rivulet.sdp.Direction;
 import org.rivulet.srtp.SrtpProfile;
@@ -109,6 +112,77 @@ class RtpSessionTest {
     buf.writeByte(0x10);
     buf.writeBytes(new byte[99]);
     return buf;
+  }
+
+  /**
+   * Forwarded extensions: the packet enters a's send path with the pipeline's internal ids, goes
+   * out under the ids a's session negotiated (3 and 13: BUNDLE gives the m-lines one id space),
+   * and b hands it on under the internal ids again. The element nobody negotiated (transport-cc,
+   * blanked to padding when it was received) never leaves.
+   */
+  @Test
+  void forwardedHeaderExtensionsTravelUnderEachSessionsIds() {
+    java.util.Map<String, Integer> audioLevel = java.util.Map.of(AudioLevel.URI, 3);
+    List<NegotiatedMedia> media = List.of(
+        new NegotiatedMedia("0", "audio", List.of(new Codec(111, "opus", 48000, 2, "", List.of())),
+            Direction.SENDRECV, 31, 0, List.of(), 0, 0, audioLevel),
+        new NegotiatedMedia("1", "video", List.of(Codec.of(100, "VP8", 90000)),
+            Direction.SENDRECV, 32, 0, List.of(), 0, 0,
+            java.util.Map.of(ForwardedExtensions.VIDEO_ORIENTATION_URI, 13)));
+    List<String> elements = new ArrayList<>();
+    b = new RtpSession(media, ALLOC, d -> { }, input((kind, format, rtp) -> {
+      RtpPacket p = RtpPacket.parse(rtp);
+      HeaderExtensions.forEach(p, (id, index, length) -> {
+        elements.add(id + "=" + io.netty.buffer.ByteBufUtil.hexDump(rtp, index, length));
+        return true;
+      });
+    }));
+    List<String> wire = new ArrayList<>();
+    a = new RtpSession(media, ALLOC, d -> {
+      RtpPacket p = RtpPacket.parse(d); // SRTP leaves the header, extensions too, in the clear
+      HeaderExtensions.forEach(p, (id, index, length) -> {
+        wire.add(id + "=" + io.netty.buffer.ByteBufUtil.hexDump(d, index, length));
+        return true;
+      });
+      b.receive(d);
+    }, input((kind, format, rtp) -> { }));
+    a.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
+        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
+    b.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA),
+        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB));
+
+    // Internal ids: 1 audio level (0x85), 2 video orientation (0x01), and padding where the
+    // publisher's transport-cc element was blanked.
+    ByteBuf packet = ALLOC.heapBuffer(64);
+    packet.writeByte(0x90).writeByte(111).writeShort(7).writeInt(960).writeInt(0x4242);
+    packet.writeShort(0xBEDE).writeShort(2);
+    packet.writeByte(0x10).writeByte(0x85).writeByte(0x20).writeByte(0x01);
+    packet.writeZero(4);
+    packet.writeBytes(new byte[] {1, 2, 3, 4});
+    a.send(MediaType.AUDIO, new RtpFormat("opus", 48000, 2), packet);
+
+    assertEquals(List.of("3=85", "13=01"), wire, "the session's ids, transport-cc gone");
+    assertEquals(List.of("1=85", "2=01"), elements, "internal ids again at b");
+  }
+
+  /** An input that shows each packet to {@code seen}, releases it and wants no keyframes. */
+  private static RtpSession.Input input(
+      PacketSeen seen) {
+    return new RtpSession.Input() {
+      @Override
+      public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp) {
+        seen.rtp(kind, format, rtp);
+        rtp.release();
+      }
+
+      @Override
+      public void keyframeRequested(MediaType kind) {
+      }
+    };
+  }
+
+  private interface PacketSeen {
+    void rtp(MediaType kind, RtpFormat format, ByteBuf rtp);
   }
 
   @Test

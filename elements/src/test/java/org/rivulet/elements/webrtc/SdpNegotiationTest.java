@@ -110,6 +110,47 @@ class SdpNegotiationTest {
   }
 
   @Test
+  void audioLevelAndVideoOrientationAreAnsweredWithTheOfferersIds() throws Exception {
+    SdpNegotiation.Outcome outcome = SdpNegotiation.answer(
+        fixture("chrome-unified-plan-offer.sdp"), local(false, false), CODECS);
+    String text = SdpWriter.write(outcome.description());
+    assertTrue(text.contains("a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level"), text);
+    assertTrue(text.contains("a=extmap:13 urn:3gpp:video-orientation"), text);
+    NegotiatedMedia audio = outcome.media().stream().filter(m -> m.kind().equals("audio"))
+        .findFirst().orElseThrow();
+    NegotiatedMedia video = outcome.media().stream().filter(m -> m.kind().equals("video"))
+        .findFirst().orElseThrow();
+    assertEquals(java.util.Map.of(org.rivulet.rtp.ext.AudioLevel.URI, 1),
+        audio.forwardedExtensions());
+    assertEquals(java.util.Map.of(org.rivulet.rtp.ext.ForwardedExtensions.VIDEO_ORIENTATION_URI,
+        13), video.forwardedExtensions());
+    // Firefox offers no video orientation: none answered, none recorded.
+    SdpNegotiation.Outcome firefox = SdpNegotiation.answer(fixture("firefox-offer.sdp"),
+        local(false, false), CODECS);
+    assertFalse(SdpWriter.write(firefox.description()).contains("video-orientation"));
+    assertTrue(firefox.media().stream().filter(m -> m.kind().equals("video"))
+        .allMatch(m -> m.forwardedExtensions().isEmpty()));
+  }
+
+  @Test
+  void ourOffersCarryTheForwardedExtensionsAndTheAnswerKeepsThem() throws Exception {
+    SdpNegotiation.Outcome offer = SdpNegotiation.offer(local(false, false), CODECS, true, true);
+    String offerText = SdpWriter.write(offer.description());
+    assertTrue(offerText.contains("a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level"));
+    assertTrue(offerText.contains("a=extmap:13 urn:3gpp:video-orientation"));
+    LocalParameters other = new LocalParameters("wxyz", "zyxwvutsrqponmlkjihgfe",
+        Fingerprint.of("sha-256", new byte[32]), "c2", "stream2", 3333L, 4444L, 4445L, false, false,
+        0, 0);
+    SdpNegotiation.Outcome answer = SdpNegotiation.answer(SdpParser.parse(offerText), other, CODECS);
+    List<NegotiatedMedia> agreed = SdpNegotiation.readAnswer(
+        SdpParser.parse(SdpWriter.write(answer.description())), offer.media());
+    assertEquals(java.util.Map.of(org.rivulet.rtp.ext.AudioLevel.URI, 1),
+        agreed.get(0).forwardedExtensions());
+    assertEquals(java.util.Map.of(org.rivulet.rtp.ext.ForwardedExtensions.VIDEO_ORIENTATION_URI,
+        13), agreed.get(1).forwardedExtensions());
+  }
+
+  @Test
   void offerAndAnswerBetweenTwoEndpoints() throws Exception {
     SdpNegotiation.Outcome offer = SdpNegotiation.offer(local(false, false), CODECS, true, true);
     String offerText = SdpWriter.write(offer.description());

@@ -28,6 +28,10 @@ import java.util.Map;
  * datagram. The batch grows with load: an idle loop flushes after each packet it read, a busy one
  * after the whole burst it found waiting, which is when the saving matters.
  *
+ * <p>The datagrams of a channel are made ({@link DeferredDatagram}) just before its send, channel
+ * after channel, so a fan-out's copying and encryption happen receiver by receiver and the first
+ * receivers' packets leave while the later ones' are being made.
+ *
  * <p>Threading: one batcher per event loop thread ({@link #on}); every call on that loop.
  * Ownership: {@link #send} takes the datagram; the batcher passes it to Netty or releases it.
  */
@@ -48,7 +52,19 @@ public final class DatagramBatcher {
   private long datagrams;
   private long systemSends;
 
-  record Pending(InetSocketAddress to, ByteBuf datagram) {
+  /** A queued datagram: made already ({@code datagram}), or to be made ({@code deferred}). */
+  record Pending(InetSocketAddress to, ByteBuf datagram, DeferredDatagram deferred) {
+    Pending(InetSocketAddress to, ByteBuf datagram) {
+      this(to, datagram, null);
+    }
+
+    void release() {
+      if (deferred != null) {
+        deferred.discard();
+      } else {
+        datagram.release();
+      }
+    }
   }
 
   private DatagramBatcher(EventLoop loop) {
@@ -70,13 +86,25 @@ public final class DatagramBatcher {
 
   /** Queues {@code datagram} for {@code ch}, to be sent at the end of this loop pass. */
   public void send(Channel ch, InetSocketAddress to, ByteBuf datagram) {
+    queue(ch, new Pending(to, datagram));
+  }
+
+  /**
+   * Queues a datagram to be made at the end of this loop pass, just before {@code ch}'s send, in
+   * its order among the channel's other datagrams.
+   */
+  public void send(Channel ch, InetSocketAddress to, DeferredDatagram datagram) {
+    queue(ch, new Pending(to, null, datagram));
+  }
+
+  private void queue(Channel ch, Pending p) {
     List<Pending> queue = pending.get(ch);
     if (queue == null) {
       queue = new ArrayList<>(8);
       pending.put(ch, queue);
       dirty.add(ch);
     }
-    queue.add(new Pending(to, datagram));
+    queue.add(p);
     datagrams++;
     if (!flushScheduled) {
       flushScheduled = true;
@@ -101,9 +129,13 @@ public final class DatagramBatcher {
   void flush() {
     flushScheduled = false;
     for (Channel ch : dirty) {
-      List<Pending> queue = byAddress(pending.remove(ch));
+      List<Pending> queue = pending.remove(ch);
       if (!ch.isActive()) {
-        queue.forEach(p -> p.datagram().release());
+        queue.forEach(Pending::release);
+        continue;
+      }
+      queue = byAddress(built(queue));
+      if (queue.isEmpty()) {
         continue;
       }
       boolean gso = GSO && ch instanceof EpollDatagramChannel;
@@ -118,6 +150,28 @@ public final class DatagramBatcher {
       ch.flush();
     }
     dirty.clear();
+  }
+
+  /** The queue with every deferred datagram made, in order; those that could not be are gone. */
+  private static List<Pending> built(List<Pending> queue) {
+    List<Pending> out = queue;
+    for (int i = 0; i < queue.size(); i++) {
+      Pending p = queue.get(i);
+      if (p.deferred() == null) {
+        if (out != queue) {
+          out.add(p);
+        }
+        continue;
+      }
+      if (out == queue) {
+        out = new ArrayList<>(queue.subList(0, i));
+      }
+      ByteBuf datagram = p.deferred().build();
+      if (datagram != null) {
+        out.add(new Pending(p.to(), datagram));
+      }
+    }
+    return out;
   }
 
   /**

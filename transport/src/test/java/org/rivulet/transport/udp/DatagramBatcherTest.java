@@ -115,6 +115,68 @@ class DatagramBatcherTest {
   }
 
   @Test
+  void deferredDatagramsAreMadeAtTheFlushInTheirPlace() throws Exception {
+    EventLoop loop = loops.media().next();
+    Channel ch = bind(loop, loops.datagramChannel());
+    try (DatagramSocket a = new DatagramSocket(0, LOOPBACK)) {
+      a.setSoTimeout(5000);
+      InetSocketAddress to = (InetSocketAddress) a.getLocalSocketAddress();
+      List<String> events = new ArrayList<>();
+      CompletableFuture<List<String>> seen = new CompletableFuture<>();
+      loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(loop);
+        batcher.send(ch, to, Unpooled.wrappedBuffer(new byte[] {1}));
+        batcher.send(ch, to, deferred(events, (byte) 2));
+        batcher.send(ch, to, deferred(events, (byte) 0)); // cannot be made: skipped
+        batcher.send(ch, to, Unpooled.wrappedBuffer(new byte[] {3}));
+        events.add("queued");
+        ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
+            () -> seen.complete(List.copyOf(events)));
+      });
+      assertEquals(List.of("queued", "build 2", "build 0"), seen.get(10, TimeUnit.SECONDS));
+      for (int expected : new int[] {1, 2, 3}) {
+        DatagramPacket p = new DatagramPacket(new byte[16], 16);
+        a.receive(p);
+        assertEquals(1, p.getLength());
+        assertEquals(expected, p.getData()[0]);
+      }
+    } finally {
+      ch.close().sync();
+    }
+  }
+
+  @Test
+  void deferredDatagramsForAClosedChannelAreDiscarded() throws Exception {
+    EventLoop loop = loops.media().next();
+    Channel ch = bind(loop, loops.datagramChannel());
+    ch.close().sync();
+    List<String> events = new ArrayList<>();
+    CompletableFuture<List<String>> seen = new CompletableFuture<>();
+    loop.execute(() -> {
+      DatagramBatcher.on(loop).send(ch, A, deferred(events, (byte) 9));
+      ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
+          () -> seen.complete(List.copyOf(events)));
+    });
+    assertEquals(List.of("discard 9"), seen.get(10, TimeUnit.SECONDS));
+  }
+
+  /** A one-byte datagram made when asked, or none when {@code value} is 0; logs what happens. */
+  private static DeferredDatagram deferred(List<String> events, byte value) {
+    return new DeferredDatagram() {
+      @Override
+      public ByteBuf build() {
+        events.add("build " + value);
+        return value == 0 ? null : Unpooled.wrappedBuffer(new byte[] {value});
+      }
+
+      @Override
+      public void discard() {
+        events.add("discard " + value);
+      }
+    };
+  }
+
+  @Test
   void datagramsForAClosedChannelAreReleased() throws Exception {
     EventLoop loop = loops.media().next();
     Channel ch = bind(loop, loops.datagramChannel());
