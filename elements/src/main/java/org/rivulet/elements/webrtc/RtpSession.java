@@ -76,6 +76,14 @@ public final class RtpSession {
         send(datagram);
       }
     }
+
+    /** RTCP made when it is sent, as {@link #sendLater}; made now by default. */
+    default void sendRtcpLater(DeferredDatagram rtcp) {
+      ByteBuf datagram = rtcp.build();
+      if (datagram != null) {
+        sendRtcp(datagram);
+      }
+    }
   }
 
   /** What arrives from the peer. {@code rtp} ownership moves to the callee. */
@@ -412,14 +420,8 @@ public final class RtpSession {
       }
       // An RTX packet has its own fresh index; the same packet again repeats one, with the bytes
       // it was first protected with (the history rebuilt them exactly).
-      SrtpResult result = retransmitter.usesRtx() ? protection.protectRtp(again)
-          : protection.protectRtpRetransmission(again);
-      if (result != SrtpResult.OK) {
-        again.release();
-        drop(Drop.SRTP_PROTECT_FAILED);
-        continue;
-      }
-      output.send(again);
+      output.sendLater(new Protected(again,
+          retransmitter.usesRtx() ? Protected.RTP : Protected.RTP_REPEAT, protection));
     }
   }
 
@@ -517,6 +519,48 @@ public final class RtpSession {
       if (rtp != null) {
         rtp.release();
       }
+    }
+  }
+
+  /**
+   * A plain RTP or RTCP packet of ours, protected when the transport sends it: every use of our
+   * SRTP sender (media, retransmissions, RTCP) then happens where the transport's sends happen,
+   * one thread, in order.
+   */
+  private final class Protected implements DeferredDatagram {
+    static final int RTP = 0;
+    /** The same packet again, with the index it was first protected with. */
+    static final int RTP_REPEAT = 1;
+    static final int RTCP = 2;
+
+    private final ByteBuf plain;
+    private final int kind;
+    private final PacketProtection protection;
+
+    Protected(ByteBuf plain, int kind, PacketProtection protection) {
+      this.plain = plain;
+      this.kind = kind;
+      this.protection = protection;
+    }
+
+    @Override
+    public ByteBuf build() {
+      SrtpResult result = switch (kind) {
+        case RTP -> protection.protectRtp(plain);
+        case RTP_REPEAT -> protection.protectRtpRetransmission(plain);
+        default -> protection.protectRtcp(plain);
+      };
+      if (result != SrtpResult.OK) {
+        plain.release();
+        drop(Drop.SRTP_PROTECT_FAILED);
+        return null;
+      }
+      return plain;
+    }
+
+    @Override
+    public void discard() {
+      plain.release();
     }
   }
 
@@ -621,12 +665,7 @@ public final class RtpSession {
     int sender = ours != null ? ours.ssrc() : 1;
     ByteBuf buf = alloc.heapBuffer(64);
     RtcpCompound.of(new RtcpPli(sender, media)).writeTo(buf);
-    if (protection.protectRtcp(buf) != SrtpResult.OK) {
-      buf.release();
-      drop(Drop.SRTP_PROTECT_FAILED);
-      return;
-    }
-    output.sendRtcp(buf);
+    output.sendRtcpLater(new Protected(buf, Protected.RTCP, protection));
   }
 
   /**
@@ -669,12 +708,7 @@ public final class RtpSession {
     }
     ByteBuf buf = alloc.heapBuffer(256);
     RtcpCompound.of(packets.toArray(new RtcpPacket[0])).writeTo(buf);
-    if (protection.protectRtcp(buf) != SrtpResult.OK) {
-      buf.release();
-      drop(Drop.SRTP_PROTECT_FAILED);
-      return;
-    }
-    output.sendRtcp(buf);
+    output.sendRtcpLater(new Protected(buf, Protected.RTCP, protection));
   }
 
   /**
@@ -697,13 +731,8 @@ public final class RtpSession {
       ByteBuf buf = alloc.heapBuffer(64 + 4 * lost.length);
       RtcpCompound.of(new RtcpReceiverReport(sender, List.of()),
           RtcpNack.of(sender, media, lost)).writeTo(buf);
-      if (protection.protectRtcp(buf) != SrtpResult.OK) {
-        buf.release();
-        drop(Drop.SRTP_PROTECT_FAILED);
-        return;
-      }
       gaps.nackSent();
-      output.sendRtcp(buf);
+      output.sendRtcpLater(new Protected(buf, Protected.RTCP, protection));
     });
   }
 
@@ -717,13 +746,8 @@ public final class RtpSession {
     for (RtcpTransportCc feedback : twcc.feedback(sender, media == null ? 0 : media)) {
       ByteBuf buf = alloc.heapBuffer(feedback.encodedLength() + 64);
       RtcpCompound.of(new RtcpReceiverReport(sender, List.of()), feedback).writeTo(buf);
-      if (protection.protectRtcp(buf) != SrtpResult.OK) {
-        buf.release();
-        drop(Drop.SRTP_PROTECT_FAILED);
-        continue;
-      }
       twccFeedbackSent++;
-      output.sendRtcp(buf);
+      output.sendRtcpLater(new Protected(buf, Protected.RTCP, protection));
     }
   }
 

@@ -267,6 +267,11 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       public void sendLater(DeferredDatagram rtp) {
         sendMediaLater(rtp);
       }
+
+      @Override
+      public void sendRtcpLater(DeferredDatagram rtcp) {
+        sendMediaLater(rtcp); // rtcp-mux: one path
+      }
     };
     this.rtp = new RtpSession(media, alloc, output, new RtpSession.Input() {
       @Override

@@ -129,27 +129,39 @@ public final class DatagramBatcher {
   void flush() {
     flushScheduled = false;
     for (Channel ch : dirty) {
-      List<Pending> queue = pending.remove(ch);
-      if (!ch.isActive()) {
-        queue.forEach(Pending::release);
-        continue;
-      }
-      queue = byAddress(built(queue));
-      if (queue.isEmpty()) {
-        continue;
-      }
-      boolean gso = GSO && ch instanceof EpollDatagramChannel;
-      int i = 0;
-      while (i < queue.size()) {
-        int end = gso ? runEnd(queue, i) : i + 1;
-        ch.write(end - i == 1 ? new DatagramPacket(queue.get(i).datagram(), queue.get(i).to())
-            : segmented(ch, queue, i, end), ch.voidPromise());
-        systemSends++;
-        i = end;
-      }
-      ch.flush();
+      systemSends += sendNow(ch, pending.remove(ch));
     }
     dirty.clear();
+  }
+
+  /**
+   * Makes the deferred datagrams of {@code ch}'s queue and sends them all, in GSO runs where the
+   * kernel has it, then flushes the channel.
+   *
+   * @return the messages handed to Netty
+   */
+  private static int sendNow(Channel ch, List<Pending> queue) {
+    if (!ch.isActive()) {
+      queue.forEach(Pending::release);
+      return 0;
+    }
+    queue = built(queue);
+    if (queue.isEmpty()) {
+      return 0;
+    }
+    queue = byAddress(queue);
+    boolean gso = GSO && ch instanceof EpollDatagramChannel;
+    int messages = 0;
+    int i = 0;
+    while (i < queue.size()) {
+      int end = gso ? runEnd(queue, i) : i + 1;
+      ch.write(end - i == 1 ? new DatagramPacket(queue.get(i).datagram(), queue.get(i).to())
+          : segmented(ch, queue, i, end), ch.voidPromise());
+      messages++;
+      i = end;
+    }
+    ch.flush();
+    return messages;
   }
 
   /** The queue with every deferred datagram made, in order; those that could not be are gone. */
