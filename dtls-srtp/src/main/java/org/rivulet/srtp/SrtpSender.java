@@ -111,9 +111,10 @@ public final class SrtpSender {
   /**
    * Protects in place, like {@link #protectRtp(ByteBuf)}, a packet whose index may already have
    * been protected: a retransmission on the media SSRC (RFC 4585 NACK without RTX). The caller
-   * guarantees the bytes are exactly those protected the first time, so the ciphertext is the same
-   * and no keystream is reused on different plaintext (libsrtp's {@code allow_repeat_tx}). AEAD
-   * profiles may still refuse a repeated IV ({@link SrtpResult#REPLAYED}); RTX avoids all this.
+   * guarantees the payload is exactly the one protected the first time, so no keystream is reused
+   * on different plaintext (libsrtp's {@code allow_repeat_tx}). AEAD profiles refuse an index
+   * already used ({@link SrtpResult#REPLAYED}): under GCM a second tag for one nonce, over a header
+   * that changed, would reveal the authentication key. RTX avoids all this.
    */
   public SrtpResult protectRtpRetransmission(ByteBuf packet) {
     return protectRtp(packet, packet.readerIndex(), packet.readableBytes(), true);
@@ -152,7 +153,9 @@ public final class SrtpSender {
       return rtpCounters.count(SrtpResult.KEY_EXHAUSTED);
     }
     SrtpResult reuse = state.rtpWindow().check(index);
-    if (reuse != SrtpResult.OK && !(repeat && !fresh)) {
+    if (reuse != SrtpResult.OK && !(repeat && !fresh && !profile.isAead())) {
+      // AEAD never repeats a nonce: a forwarder's retransmission may differ in its header (the
+      // AAD), and two tags under one GCM nonce give away the authentication key.
       return rtpCounters.count(reuse);
     }
     byte[] a = staging.array(buf, start, len, len + tag);

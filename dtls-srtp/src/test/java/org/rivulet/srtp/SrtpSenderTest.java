@@ -66,6 +66,19 @@ class SrtpSenderTest {
         "a new SSRC starts normally");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = SrtpProfile.class, names = {"AEAD_AES_128_GCM", "AEAD_AES_256_GCM"})
+  @DisplayName("AEAD never protects an index twice, even as a retransmission (GCM nonce reuse)")
+  void aeadRefusesARetransmissionOnTheMediaSsrc(SrtpProfile profile) {
+    SrtpSender sender = TestPackets.sender(profile);
+    assertEquals(SrtpResult.OK, protect(sender, TestPackets.rtp(500, SSRC, 100)));
+    assertEquals(SrtpResult.OK, protect(sender, TestPackets.rtp(501, SSRC, 100)));
+    byte[] plain = TestPackets.rtp(500, SSRC, 100);
+    ByteBuf again = buffers.heap(plain);
+    assertEquals(SrtpResult.REPLAYED, sender.protectRtpRetransmission(again));
+    assertArrayEquals(plain, TestBuffers.readable(again), "left as it was");
+  }
+
   @Test
   @DisplayName("Forwarded out of order: late packets get the receiver's index, too late ones are refused")
   void outOfOrderForwarding() {
