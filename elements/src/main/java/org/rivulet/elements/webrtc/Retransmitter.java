@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.Map;
 import org.rivulet.rtp.RtpPacket;
+import org.rivulet.rtp.ext.ForwardedExtensions;
 import org.rivulet.rtp.feedback.RtxPackets;
 import org.rivulet.rtp.feedback.SendHistory;
 
@@ -25,13 +26,16 @@ final class Retransmitter {
   private final int rtxSsrc;
   /** Media payload type → the RTX payload type that repairs it (apt). */
   private final Map<Integer, Integer> rtxPayloadTypes;
+  /** Internal header extension ids to the peer's ({@link ForwardedExtensions#fromInternal}). */
+  private final int[] extensionsOut;
   private int rtxSeq;
   private long nacked;
   private long retransmitted;
   private long retransmittedBytes;
 
   Retransmitter(ByteBufAllocator alloc, int tailroom, int rtxSsrc,
-      Map<Integer, Integer> rtxPayloadTypes, int initialRtxSeq) {
+      Map<Integer, Integer> rtxPayloadTypes, int initialRtxSeq, int[] extensionsOut) {
+    this.extensionsOut = extensionsOut;
     this.alloc = alloc;
     this.tailroom = tailroom;
     this.rtxSsrc = rtxSsrc;
@@ -59,7 +63,9 @@ final class Retransmitter {
       return null;
     }
     ByteBuf copy = alloc.heapBuffer(original.length() + tailroom);
-    original.writeWithoutExtension(copy);
+    // The forwarded extensions go again (a lost keyframe's last packet carries the video
+    // orientation); abs-send-time does not, it was the first send's time.
+    ForwardedExtensions.write(original, copy, extensionsOut, 0, 0, 0);
     RtpPacket packet = RtpPacket.parse(copy);
     packet.setSsrc(ssrc);
     packet.setPayloadType(entry.tag());

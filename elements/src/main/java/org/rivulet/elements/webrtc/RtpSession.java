@@ -225,6 +225,10 @@ public final class RtpSession {
       if (m.sends()) {
         forwardedOut.putAll(m.forwardedExtensions());
       }
+    }
+    this.extensionsIn = ForwardedExtensions.toInternal(forwardedIn);
+    this.extensionsOut = ForwardedExtensions.fromInternal(forwardedOut);
+    for (NegotiatedMedia m : media) {
       if (m.absSendTimeId() > 0 && m.sends() && m.kind().equals("video")) {
         absId = m.absSendTimeId();
       }
@@ -254,15 +258,13 @@ public final class RtpSession {
             }
           }
           videoRetransmitter = new Retransmitter(alloc, TAILROOM, (int) m.localRtxSsrc(), rtx,
-              ThreadLocalRandom.current().nextInt(0x10000));
+              ThreadLocalRandom.current().nextInt(0x10000), extensionsOut);
         }
       }
     }
     this.retransmitter = videoRetransmitter;
     this.transportCcId = twccId;
     this.absSendTimeId = absId;
-    this.extensionsIn = ForwardedExtensions.toInternal(forwardedIn);
-    this.extensionsOut = ForwardedExtensions.fromInternal(forwardedOut);
     this.twcc = twccId > 0 ? new TwccRecorder() : null;
   }
 
