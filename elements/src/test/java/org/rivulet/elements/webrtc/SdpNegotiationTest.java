@@ -30,6 +30,13 @@ class SdpNegotiationTest {
         2223L, recvonly, sendonly, 0, 2000);
   }
 
+  /** The other endpoint, when one of ours answers another's offer. */
+  private static LocalParameters answerer() {
+    return new LocalParameters("wxyz", "zyxwvutsrqponmlkjihgfe",
+        Fingerprint.of("sha-256", new byte[32]), "c2", "stream2", 3333L, 4444L, 4445L, false, false,
+        0, 0);
+  }
+
   private static SessionDescription fixture(String name) throws Exception {
     try (InputStream in = SdpNegotiationTest.class.getResourceAsStream(name)) {
       return SdpParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -138,9 +145,7 @@ class SdpNegotiationTest {
     String offerText = SdpWriter.write(offer.description());
     assertTrue(offerText.contains("a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level"));
     assertTrue(offerText.contains("a=extmap:13 urn:3gpp:video-orientation"));
-    LocalParameters other = new LocalParameters("wxyz", "zyxwvutsrqponmlkjihgfe",
-        Fingerprint.of("sha-256", new byte[32]), "c2", "stream2", 3333L, 4444L, 4445L, false, false,
-        0, 0);
+    LocalParameters other = answerer();
     SdpNegotiation.Outcome answer = SdpNegotiation.answer(SdpParser.parse(offerText), other, CODECS);
     List<NegotiatedMedia> agreed = SdpNegotiation.readAnswer(
         SdpParser.parse(SdpWriter.write(answer.description())), offer.media());
@@ -155,9 +160,7 @@ class SdpNegotiationTest {
     SdpNegotiation.Outcome offer = SdpNegotiation.offer(local(false, false), CODECS, true, true);
     String offerText = SdpWriter.write(offer.description());
     assertTrue(offerText.contains("a=setup:actpass"), offerText);
-    LocalParameters other = new LocalParameters("wxyz", "zyxwvutsrqponmlkjihgfe",
-        Fingerprint.of("sha-256", new byte[32]), "c2", "stream2", 3333L, 4444L, 4445L, false, false,
-        0, 0);
+    LocalParameters other = answerer();
     SdpNegotiation.Outcome answer = SdpNegotiation.answer(SdpParser.parse(offerText), other, CODECS);
     List<NegotiatedMedia> agreed = SdpNegotiation.readAnswer(
         SdpParser.parse(SdpWriter.write(answer.description())), offer.media());
