@@ -7,6 +7,7 @@ import io.netty.channel.SingleThreadEventLoop;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.SegmentedDatagramPacket;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -40,8 +41,16 @@ public final class DatagramBatcher {
   static final int MAX_SEGMENTS = 64;
   /** A GSO send is one UDP datagram to the stack, so it must stay under 64 KiB. */
   static final int MAX_GSO_BYTES = 60_000;
+  /**
+   * The largest segment sent with GSO: the kernel refuses (EINVAL, losing the whole batch) a
+   * segment that would not fit the route's MTU, and 1452 bytes fit an Ethernet MTU under IPv6 and
+   * UDP headers. Larger datagrams go one by one and the stack fragments them as it would anyway.
+   */
+  static final int MAX_GSO_SEGMENT = 1452;
 
   private static final FastThreadLocal<DatagramBatcher> BATCHERS = new FastThreadLocal<>();
+  /** Set on a channel whose GSO send the kernel refused. */
+  static final AttributeKey<Boolean> GSO_REFUSED = AttributeKey.valueOf("rivulet.gso.refused");
   private static final boolean GSO = gsoSupported();
 
   private final EventLoop loop;
@@ -150,13 +159,22 @@ public final class DatagramBatcher {
       return 0;
     }
     queue = byAddress(queue);
-    boolean gso = GSO && ch instanceof EpollDatagramChannel;
+    boolean gso = GSO && ch instanceof EpollDatagramChannel && !ch.hasAttr(GSO_REFUSED);
     int messages = 0;
     int i = 0;
     while (i < queue.size()) {
       int end = gso ? runEnd(queue, i) : i + 1;
-      ch.write(end - i == 1 ? new DatagramPacket(queue.get(i).datagram(), queue.get(i).to())
-          : segmented(ch, queue, i, end), ch.voidPromise());
+      if (end - i == 1) {
+        ch.write(new DatagramPacket(queue.get(i).datagram(), queue.get(i).to()), ch.voidPromise());
+      } else {
+        // A refused GSO send (a path MTU below the segment size) loses its batch; NACKs repair
+        // it, and this channel sends one datagram at a time from then on.
+        ch.write(segmented(ch, queue, i, end), ch.newPromise().addListener(f -> {
+          if (!f.isSuccess()) {
+            ch.attr(GSO_REFUSED).set(Boolean.TRUE);
+          }
+        }));
+      }
       messages++;
       i = end;
     }
@@ -218,6 +236,9 @@ public final class DatagramBatcher {
   static int runEnd(List<Pending> queue, int start) {
     Pending first = queue.get(start);
     int size = first.datagram().readableBytes();
+    if (size > MAX_GSO_SEGMENT) {
+      return start + 1;
+    }
     int bytes = size;
     int end = start + 1;
     while (end < queue.size() && end - start < MAX_SEGMENTS) {

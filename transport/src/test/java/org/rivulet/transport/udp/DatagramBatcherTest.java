@@ -82,6 +82,8 @@ class DatagramBatcherTest {
     int[] big = new int[60];
     Arrays.fill(big, 1400);
     assertEquals(DatagramBatcher.MAX_GSO_BYTES / 1400, DatagramBatcher.runEnd(items(A, big), 0));
+    assertEquals(1, DatagramBatcher.runEnd(items(A, 1500, 1500, 1500), 0),
+        "a segment over the MTU goes alone");
   }
 
   @Test
@@ -174,6 +176,28 @@ class DatagramBatcherTest {
         events.add("discard " + value);
       }
     };
+  }
+
+  @Test
+  void aChannelWhoseGsoSendIsRefusedSendsOneByOneAfterwards() throws Exception {
+    assertTrue(SegmentedDatagramPacket.isSupported(), "these machines' kernels have UDP GSO");
+    EventLoop loop = loops.media().next();
+    Channel ch = bind(loop, loops.datagramChannel());
+    try {
+      InetSocketAddress nowhere = new InetSocketAddress(LOOPBACK, 0); // port 0: EINVAL
+      CompletableFuture<Boolean> refused = new CompletableFuture<>();
+      loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(loop);
+        for (int i = 0; i < 3; i++) {
+          batcher.send(ch, nowhere, Unpooled.wrappedBuffer(new byte[100]));
+        }
+        ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
+            () -> loop.execute(() -> refused.complete(ch.hasAttr(DatagramBatcher.GSO_REFUSED))));
+      });
+      assertTrue(refused.get(10, TimeUnit.SECONDS));
+    } finally {
+      ch.close().sync();
+    }
   }
 
   @Test
