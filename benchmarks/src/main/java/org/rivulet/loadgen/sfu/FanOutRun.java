@@ -3,6 +3,7 @@ package org.rivulet.loadgen.sfu;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,7 @@ final class FanOutRun {
       try {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Measurement measurement = new Measurement(subscribers);
+        LatencyLog log = options.latencyLog() == null ? null : new LatencyLog(subscribers);
 
         MediaPipeline pipeline = kurento.createMediaPipeline();
         WebRtcEndpoint ingress = new WebRtcEndpoint.Builder(pipeline).build();
@@ -99,7 +101,7 @@ final class FanOutRun {
             WebRtcPeer subscriber = new WebRtcPeer(subscriberLoops.media().next(), network);
             peers.add(subscriber);
             int index = i;
-            subscriber.onRtp(rtp -> received(rtp, index, measurement));
+            subscriber.onRtp(rtp -> received(rtp, index, measurement, log));
             Signalling.connect(subscriber, egress, failure);
             secured.add(subscriber.secured());
           }
@@ -114,6 +116,9 @@ final class FanOutRun {
         long windowNanos = TimeUnit.SECONDS.toNanos(options.measureSeconds());
         long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
         measurement.window(start, windowNanos);
+        if (log != null) {
+          log.window(start, windowNanos);
+        }
         long self = ProcessHandle.current().pid();
         sleepUntil(start);
         double serverCpu0 = ProcStats.cpuSeconds(server.pid());
@@ -126,6 +131,9 @@ final class FanOutRun {
         Thread.sleep(GRACE_MILLIS);
 
         long heapAfter = LiveHeap.bytes(server.pid());
+        if (log != null) {
+          log.write(Path.of(options.latencyLog() + "-N" + subscribers + ".csv"));
+        }
         LatencyHistogram latency = measurement.latency();
         pipeline.release();
         return new FanOutResult(subscribers, windowNanos / 1e9, setupSeconds, measurement.sent(),
@@ -145,13 +153,16 @@ final class FanOutRun {
     }
   }
 
-  /** A subscriber's packet, on its event loop: latency from the trailer, then released. */
-  private static void received(ByteBuf rtp, int index, Measurement measurement) {
+  /** A subscriber's packet, on its event loop: latency from the trailer (logged), then released. */
+  private static void received(ByteBuf rtp, int index, Measurement measurement, LatencyLog log) {
     long now = System.nanoTime();
     try {
       long sent = LatencyTrailer.read(rtp);
       if (sent >= 0) {
         measurement.received(index, sent, now);
+        if (log != null) {
+          log.received(index, rtp, sent, now);
+        }
       }
     } finally {
       rtp.release();

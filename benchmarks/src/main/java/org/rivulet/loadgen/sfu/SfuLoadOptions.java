@@ -17,11 +17,12 @@ import java.util.Map;
  * @param budgetSeconds no run starts that would likely end after this, counted from the start
  * @param pacing whether the publisher paces its video as a browser does ({@link LibwebrtcPacer})
  *     rather than sending each frame as the encoder made it
+ * @param latencyLog where each run writes its {@link LatencyLog} ({@code <path>-N<n>.csv}), or null
  */
 record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
     List<Integer> search, int bisections, int warmupSeconds, int measureSeconds, String serverCpus,
     List<String> serverJvmOptions, int peerLoops, int budgetSeconds, double maxLossPercent,
-    double maxP99Millis, boolean pacing) {
+    double maxP99Millis, boolean pacing, Path latencyLog) {
 
   static final String USAGE = """
       usage: SfuLoad [options]
@@ -38,7 +39,8 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         --budget <s>            no run starts that would end after this (600)
         --max-loss <percent>    a run with more loss does not hold (0.1)
         --max-p99 <ms>          a run with a higher p99 does not hold (50)
-        --pacing <none|libwebrtc>  the publisher's video: as encoded, or paced as a browser's (none)""";
+        --pacing <none|libwebrtc>  the publisher's video: as encoded, or paced as a browser's (none)
+        --latency-log <path>    per-packet latencies of three subscribers, <path>-N<n>.csv (none)""";
 
   static SfuLoadOptions parse(String[] args) {
     Map<String, String> v = new HashMap<>();
@@ -65,7 +67,8 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         Integer.parseInt(v.getOrDefault("--budget", "600")),
         Double.parseDouble(v.getOrDefault("--max-loss", "0.1")),
         Double.parseDouble(v.getOrDefault("--max-p99", "50")),
-        pacing(v.getOrDefault("--pacing", "none")));
+        pacing(v.getOrDefault("--pacing", "none")),
+        v.containsKey("--latency-log") ? Path.of(v.get("--latency-log")) : null);
   }
 
   private static boolean pacing(String v) {
