@@ -107,17 +107,8 @@ final class PlainRtpStream {
 
   /** The RtpSession's output: RTP to the peer's RTP port, RTCP to its RTCP port. */
   RtpSession.Output output() {
-    return new RtpSession.Output() {
-      @Override
-      public void send(ByteBuf datagram) {
-        write(rtpChannel, remoteRtp, datagram);
-      }
-
-      @Override
-      public void sendRtcp(ByteBuf datagram) {
-        write(rtcpMux ? rtpChannel : rtcpChannel, remoteRtcp, datagram);
-      }
-    };
+    return RtpSession.Output.immediate(datagram -> write(rtpChannel, remoteRtp, datagram),
+        datagram -> write(rtcpMux ? rtpChannel : rtcpChannel, remoteRtcp, datagram));
   }
 
   private static void write(DatagramChannel ch, InetSocketAddress to, ByteBuf datagram) {

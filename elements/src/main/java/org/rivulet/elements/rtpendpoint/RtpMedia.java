@@ -207,14 +207,7 @@ public final class RtpMedia {
   }
 
   public String processAnswer(String text) {
-    if (state == State.NEW) {
-      throw new KurentoException(KurentoError.SDP_END_POINT_NOT_OFFER_GENERATED,
-          "Offer not generated. It is not possible to process an answer.");
-    }
-    if (answerProcessed) {
-      throw new KurentoException(KurentoError.SDP_END_POINT_ANSWER_ALREADY_PROCCESED,
-          "Answer already processed");
-    }
+    KurentoSdp.requireAnswerable(state != State.NEW, answerProcessed);
     SessionDescription answer = KurentoSdp.parse(text, "answer");
     List<NegotiatedMedia> agreed = new ArrayList<>();
     List<MediaDescription> media = answer.media();

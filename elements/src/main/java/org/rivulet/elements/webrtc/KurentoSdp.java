@@ -25,4 +25,19 @@ public final class KurentoSdp {
           "Error parsing SDP " + what + ": " + e.getMessage());
     }
   }
+
+  /**
+   * Kurento's preconditions of {@code processAnswer}: this endpoint made an offer, and no answer
+   * to it was processed yet.
+   */
+  public static void requireAnswerable(boolean offerGenerated, boolean answerProcessed) {
+    if (!offerGenerated) {
+      throw new KurentoException(KurentoError.SDP_END_POINT_NOT_OFFER_GENERATED,
+          "Offer not generated. It is not possible to process an answer.");
+    }
+    if (answerProcessed) {
+      throw new KurentoException(KurentoError.SDP_END_POINT_ANSWER_ALREADY_PROCCESED,
+          "Answer already processed");
+    }
+  }
 }

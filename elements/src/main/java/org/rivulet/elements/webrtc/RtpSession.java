@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ThreadLocalRandom;
 import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
@@ -57,32 +58,43 @@ import org.rivulet.transport.udp.DeferredDatagram;
  * pipeline's loop. Ownership: {@link #receive} and {@link #send} take ownership of their buffer.
  */
 public final class RtpSession {
-  /** Where protected packets go (the selected ICE pair). Takes ownership. */
+  /**
+   * Where our packets go (the selected ICE pair, or a plain RTP port pair): each as a
+   * {@link DeferredDatagram}, which the output makes (copies, protects) when it sends it, so a
+   * transport that batches its sends does that work at send time. Takes ownership.
+   */
   public interface Output {
-    void send(ByteBuf datagram);
+    void send(DeferredDatagram datagram);
 
     /** RTCP; the same path unless RTCP has a port of its own (no rtcp-mux). */
-    default void sendRtcp(ByteBuf datagram) {
+    default void sendRtcp(DeferredDatagram datagram) {
       send(datagram);
     }
 
-    /**
-     * Forwarded media, made when it is sent: a transport that batches its sends makes it then
-     * ({@link org.rivulet.transport.udp.DatagramBatcher}); the rest make it now.
-     */
-    default void sendLater(DeferredDatagram rtp) {
-      ByteBuf datagram = rtp.build();
-      if (datagram != null) {
-        send(datagram);
-      }
+    /** An output that makes each datagram at once and hands it to {@code send}. */
+    static Output immediate(Consumer<ByteBuf> send) {
+      return immediate(send, send);
     }
 
-    /** RTCP made when it is sent, as {@link #sendLater}; made now by default. */
-    default void sendRtcpLater(DeferredDatagram rtcp) {
-      ByteBuf datagram = rtcp.build();
-      if (datagram != null) {
-        sendRtcp(datagram);
-      }
+    /** The same, with RTCP handed to {@code sendRtcp}. */
+    static Output immediate(Consumer<ByteBuf> send, Consumer<ByteBuf> sendRtcp) {
+      return new Output() {
+        @Override
+        public void send(DeferredDatagram datagram) {
+          ByteBuf made = datagram.build();
+          if (made != null) {
+            send.accept(made);
+          }
+        }
+
+        @Override
+        public void sendRtcp(DeferredDatagram datagram) {
+          ByteBuf made = datagram.build();
+          if (made != null) {
+            sendRtcp.accept(made);
+          }
+        }
+      };
     }
   }
 
@@ -422,7 +434,7 @@ public final class RtpSession {
       }
       // An RTX packet has its own fresh index; the same packet again repeats one, with the bytes
       // it was first protected with (the history rebuilt them exactly).
-      output.sendLater(new Protected(again,
+      output.send(new Protected(again,
           retransmitter.usesRtx() ? Protected.RTP : Protected.RTP_REPEAT, protection));
     }
   }
@@ -462,7 +474,8 @@ public final class RtpSession {
    * Sends a packet from the graph to the peer, if this session sends that kind in a codec the peer
    * accepted (media passes through encoded: no codec in common means no media).
    *
-   * @return whether the packet went out (otherwise it was dropped and counted)
+   * @return whether the packet was handed to the output, which makes it when it sends it
+   *     (otherwise it was dropped and counted)
    */
   public boolean send(MediaType kind, RtpFormat format, ByteBuf rtp) {
     try {
@@ -515,7 +528,7 @@ public final class RtpSession {
       Outgoing out = new Outgoing(rtp, in, stream.ssrc(), pt, outSeq, timestamp,
           kind == MediaType.VIDEO && absSendTimeId > 0, protection);
       rtp = null;
-      output.sendLater(out);
+      output.send(out);
       return true;
     } finally {
       if (rtp != null) {
@@ -667,7 +680,7 @@ public final class RtpSession {
     int sender = ours != null ? ours.ssrc() : 1;
     ByteBuf buf = alloc.heapBuffer(64);
     RtcpCompound.of(new RtcpPli(sender, media)).writeTo(buf);
-    output.sendRtcpLater(new Protected(buf, Protected.RTCP, protection));
+    output.sendRtcp(new Protected(buf, Protected.RTCP, protection));
   }
 
   /**
@@ -710,7 +723,7 @@ public final class RtpSession {
     }
     ByteBuf buf = alloc.heapBuffer(256);
     RtcpCompound.of(packets.toArray(new RtcpPacket[0])).writeTo(buf);
-    output.sendRtcpLater(new Protected(buf, Protected.RTCP, protection));
+    output.sendRtcp(new Protected(buf, Protected.RTCP, protection));
   }
 
   /**
@@ -734,7 +747,7 @@ public final class RtpSession {
       RtcpCompound.of(new RtcpReceiverReport(sender, List.of()),
           RtcpNack.of(sender, media, lost)).writeTo(buf);
       gaps.nackSent();
-      output.sendRtcpLater(new Protected(buf, Protected.RTCP, protection));
+      output.sendRtcp(new Protected(buf, Protected.RTCP, protection));
     });
   }
 
@@ -749,7 +762,7 @@ public final class RtpSession {
       ByteBuf buf = alloc.heapBuffer(feedback.encodedLength() + 64);
       RtcpCompound.of(new RtcpReceiverReport(sender, List.of()), feedback).writeTo(buf);
       twccFeedbackSent++;
-      output.sendRtcpLater(new Protected(buf, Protected.RTCP, protection));
+      output.sendRtcp(new Protected(buf, Protected.RTCP, protection));
     }
   }
 

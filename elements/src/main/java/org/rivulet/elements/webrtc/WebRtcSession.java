@@ -155,14 +155,7 @@ public final class WebRtcSession {
   }
 
   public String processAnswer(String answerText) {
-    if (state == State.NEW) {
-      throw new KurentoException(KurentoError.SDP_END_POINT_NOT_OFFER_GENERATED,
-          "Offer not generated. It is not possible to process an answer.");
-    }
-    if (answerProcessed) {
-      throw new KurentoException(KurentoError.SDP_END_POINT_ANSWER_ALREADY_PROCCESED,
-          "Answer already processed");
-    }
+    KurentoSdp.requireAnswerable(state != State.NEW, answerProcessed);
     SessionDescription answer = KurentoSdp.parse(answerText, "answer");
     List<NegotiatedMedia> agreed;
     try {

@@ -10,13 +10,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
-import org.rivulet.transport.udp.DatagramBatcher;
-import org.rivulet.transport.udp.DeferredDatagram;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.rivulet.dtls.DtlsCertificate;
 import org.rivulet.dtls.DtlsConfig;
 import org.rivulet.dtls.DtlsFailureReason;
@@ -44,6 +43,8 @@ import org.rivulet.srtp.SrtpReceiver;
 import org.rivulet.srtp.SrtpSender;
 import org.rivulet.transport.demux.DemuxCounters;
 import org.rivulet.transport.demux.FirstByteDemuxHandler;
+import org.rivulet.transport.udp.DatagramBatcher;
+import org.rivulet.transport.udp.DeferredDatagram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +84,8 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   }
 
   private final EventLoop loop;
+  /** Counts what the batcher sends for this transport (one instance: no allocation per packet). */
+  private final IntConsumer countSent = bytes -> this.bytesSent += bytes;
   private final MediaNetwork network;
   private final Events events;
   private final ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
@@ -232,6 +235,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       protected void initChannel(DatagramChannel ch) {
         if (impairment != null) {
           ch.pipeline().addLast(impairment.get());
+          ch.attr(DatagramBatcher.ONE_BY_ONE).set(Boolean.TRUE); // it must see each datagram
         }
         ch.pipeline().addLast(new FirstByteDemuxHandler(p -> onStun(ch, p), p -> onDtls(ch, p),
             p -> onMedia(ch, p), demuxCounters));
@@ -257,22 +261,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     this.remoteFingerprints = fingerprints;
     this.dtlsRole = dtlsRole;
     this.certificate = certificate;
-    RtpSession.Output output = new RtpSession.Output() {
-      @Override
-      public void send(ByteBuf datagram) {
-        sendMedia(datagram);
-      }
-
-      @Override
-      public void sendLater(DeferredDatagram rtp) {
-        sendMediaLater(rtp);
-      }
-
-      @Override
-      public void sendRtcpLater(DeferredDatagram rtcp) {
-        sendMediaLater(rtcp); // rtcp-mux: one path
-      }
-    };
+    RtpSession.Output output = this::sendMedia; // rtcp-mux: RTCP takes the same path
     this.rtp = new RtpSession(media, alloc, output, new RtpSession.Input() {
       @Override
       public void rtp(MediaType kind, RtpFormat format, ByteBuf packet) {
@@ -400,63 +389,26 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   }
 
   /**
-   * SRTP and SRTCP to the selected pair. Over UDP they wait for the end of the loop's pass in the
-   * loop's {@link DatagramBatcher}, so a fan-out leaves in GSO batches; test impairment sees each
-   * datagram, so a transport with it sends them one by one.
+   * SRTP and SRTCP to the selected pair, made when sent. Over UDP they wait in the loop's
+   * {@link DatagramBatcher} for the end of its pass, so a fan-out leaves viewer by viewer in GSO
+   * batches; over ICE-TCP they are made and framed at once.
    */
-  private void sendMedia(ByteBuf datagram) {
+  private void sendMedia(DeferredDatagram datagram) {
     if (peerBase == null) {
-      datagram.release();
+      datagram.discard();
       return;
     }
-    Channel ch = batchedChannel();
-    if (ch == null) {
-      transmit(peerBase, peerAddress, datagram);
-      return;
-    }
-    bytesSent += datagram.readableBytes();
-    DatagramBatcher.on(loop).send(ch, peerAddress, datagram);
-  }
-
-  /** Forwarded media, made by the batcher just before this transport's send. */
-  private void sendMediaLater(DeferredDatagram rtp) {
-    if (peerBase == null) {
-      rtp.discard();
-      return;
-    }
-    Channel ch = batchedChannel();
-    if (ch == null) {
-      ByteBuf datagram = rtp.build();
-      if (datagram != null) {
-        transmit(peerBase, peerAddress, datagram);
+    Channel udp = peerBase.protocol() == TransportProtocol.UDP ? channels.get(peerBase.base()) : null;
+    if (udp == null) {
+      ByteBuf made = datagram.build();
+      if (made != null) {
+        transmit(peerBase, peerAddress, made);
       }
       return;
     }
-    DatagramBatcher.on(loop).send(ch, peerAddress, new DeferredDatagram() {
-      @Override
-      public ByteBuf build() {
-        ByteBuf datagram = rtp.build();
-        if (datagram != null) {
-          bytesSent += datagram.readableBytes();
-        }
-        return datagram;
-      }
-
-      @Override
-      public void discard() {
-        rtp.discard();
-      }
-    });
+    DatagramBatcher.on(loop).send(udp, peerAddress, datagram, countSent);
   }
 
-  /** The selected pair's UDP channel when sends go through the batcher, or null. */
-  private Channel batchedChannel() {
-    if (peerBase.protocol() == TransportProtocol.TCP || impairment != null) {
-      return null;
-    }
-    Channel ch = channels.get(peerBase.base());
-    return ch != null && ch.isActive() ? ch : null;
-  }
 
   // ------------------------------------------------------------------ ICE events
 

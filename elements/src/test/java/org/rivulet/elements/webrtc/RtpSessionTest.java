@@ -62,7 +62,7 @@ class RtpSessionTest {
   }
 
   /** Where a's datagrams go: to b, unless a test captures them. */
-  private RtpSession.Output aOutput;
+  private java.util.function.Consumer<ByteBuf> aOutput;
 
   private void wire(int vp8Pt) {
     wire(vp8Pt, false);
@@ -70,7 +70,8 @@ class RtpSessionTest {
 
   private void wire(int vp8Pt, boolean rtx) {
     aOutput = d -> b.receive(d);
-    a = new RtpSession(media(11, 12, vp8Pt, rtx), ALLOC, d -> aOutput.send(d), new RtpSession.Input() {
+    a = new RtpSession(media(11, 12, vp8Pt, rtx), ALLOC,
+        RtpSession.Output.immediate(d -> aOutput.accept(d)), new RtpSession.Input() {
       @Override
       public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp) {
         atA.add(new Object[] {kind, format, RtpPacket.parse(rtp).payloadType()});
@@ -82,7 +83,8 @@ class RtpSessionTest {
         keyframesAtA.add(kind);
       }
     });
-    b = new RtpSession(media(21, 22, vp8Pt, rtx), ALLOC, d -> a.receive(d), new RtpSession.Input() {
+    b = new RtpSession(media(21, 22, vp8Pt, rtx), ALLOC,
+        RtpSession.Output.immediate(d -> a.receive(d)), new RtpSession.Input() {
       @Override
       public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp) {
         RtpPacket p = RtpPacket.parse(rtp);
@@ -130,7 +132,7 @@ class RtpSessionTest {
             Direction.SENDRECV, 32, 0, List.of(), 0, 0,
             java.util.Map.of(ForwardedExtensions.VIDEO_ORIENTATION_URI, 13)));
     List<String> elements = new ArrayList<>();
-    b = new RtpSession(media, ALLOC, d -> { }, input((kind, format, rtp) -> {
+    b = new RtpSession(media, ALLOC, RtpSession.Output.immediate(ByteBuf::release), input((kind, format, rtp) -> {
       RtpPacket p = RtpPacket.parse(rtp);
       HeaderExtensions.forEach(p, (id, index, length) -> {
         elements.add(id + "=" + io.netty.buffer.ByteBufUtil.hexDump(rtp, index, length));
@@ -138,14 +140,14 @@ class RtpSessionTest {
       });
     }));
     List<String> wire = new ArrayList<>();
-    a = new RtpSession(media, ALLOC, d -> {
+    a = new RtpSession(media, ALLOC, RtpSession.Output.immediate(d -> {
       RtpPacket p = RtpPacket.parse(d); // SRTP leaves the header, extensions too, in the clear
       HeaderExtensions.forEach(p, (id, index, length) -> {
         wire.add(id + "=" + io.netty.buffer.ByteBufUtil.hexDump(d, index, length));
         return true;
       });
       b.receive(d);
-    }, input((kind, format, rtp) -> { }));
+    }), input((kind, format, rtp) -> { }));
     a.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
         new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
     b.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA),
@@ -356,7 +358,8 @@ class RtpSessionTest {
     List<NegotiatedMedia> withTwcc = List.of(new NegotiatedMedia("1", "video",
         List.of(Codec.of(96, "VP8", 90000)), Direction.SENDRECV, 22, 0, List.of(), 3, 0));
     List<ByteBuf> toA = new ArrayList<>();
-    RtpSession receiver = new RtpSession(withTwcc, ALLOC, toA::add, new RtpSession.Input() {
+    RtpSession receiver = new RtpSession(withTwcc, ALLOC, RtpSession.Output.immediate(toA::add),
+        new RtpSession.Input() {
       @Override
       public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp) {
         rtp.release();

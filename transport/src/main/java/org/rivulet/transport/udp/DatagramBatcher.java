@@ -12,9 +12,9 @@ import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Holds the datagrams an event loop sends during one pass of its loop and sends them at the end of
@@ -49,8 +49,11 @@ public final class DatagramBatcher {
   static final int MAX_GSO_SEGMENT = 1452;
 
   private static final FastThreadLocal<DatagramBatcher> BATCHERS = new FastThreadLocal<>();
-  /** Set on a channel whose GSO send the kernel refused. */
-  static final AttributeKey<Boolean> GSO_REFUSED = AttributeKey.valueOf("rivulet.gso.refused");
+  /**
+   * Set on a channel whose datagrams go one per message: a handler must see each (test
+   * impairment), or the kernel refused the channel's GSO send.
+   */
+  public static final AttributeKey<Boolean> ONE_BY_ONE = AttributeKey.valueOf("rivulet.one-by-one");
   private static final boolean GSO = gsoSupported();
 
   private final EventLoop loop;
@@ -61,10 +64,14 @@ public final class DatagramBatcher {
   private long datagrams;
   private long systemSends;
 
-  /** A queued datagram: made already ({@code datagram}), or to be made ({@code deferred}). */
-  record Pending(InetSocketAddress to, ByteBuf datagram, DeferredDatagram deferred) {
+  /**
+   * A queued datagram: made already ({@code datagram}), or to be made ({@code deferred}), whose
+   * length then goes to {@code sent} (may be null).
+   */
+  record Pending(InetSocketAddress to, ByteBuf datagram, DeferredDatagram deferred,
+      IntConsumer sent) {
     Pending(InetSocketAddress to, ByteBuf datagram) {
-      this(to, datagram, null);
+      this(to, datagram, null, null);
     }
 
     void release() {
@@ -100,10 +107,10 @@ public final class DatagramBatcher {
 
   /**
    * Queues a datagram to be made at the end of this loop pass, just before {@code ch}'s send, in
-   * its order among the channel's other datagrams.
+   * its order among the channel's other datagrams; its length then goes to {@code sent}.
    */
-  public void send(Channel ch, InetSocketAddress to, DeferredDatagram datagram) {
-    queue(ch, new Pending(to, null, datagram));
+  public void send(Channel ch, InetSocketAddress to, DeferredDatagram datagram, IntConsumer sent) {
+    queue(ch, new Pending(to, null, datagram, sent));
   }
 
   private void queue(Channel ch, Pending p) {
@@ -158,8 +165,7 @@ public final class DatagramBatcher {
     if (queue.isEmpty()) {
       return 0;
     }
-    queue = byAddress(queue);
-    boolean gso = GSO && ch instanceof EpollDatagramChannel && !ch.hasAttr(GSO_REFUSED);
+    boolean gso = GSO && ch instanceof EpollDatagramChannel && !ch.hasAttr(ONE_BY_ONE);
     int messages = 0;
     int i = 0;
     while (i < queue.size()) {
@@ -171,7 +177,7 @@ public final class DatagramBatcher {
         // it, and this channel sends one datagram at a time from then on.
         ch.write(segmented(ch, queue, i, end), ch.newPromise().addListener(f -> {
           if (!f.isSuccess()) {
-            ch.attr(GSO_REFUSED).set(Boolean.TRUE);
+            ch.attr(ONE_BY_ONE).set(Boolean.TRUE);
           }
         }));
       }
@@ -198,35 +204,13 @@ public final class DatagramBatcher {
       }
       ByteBuf datagram = p.deferred().build();
       if (datagram != null) {
+        if (p.sent() != null) {
+          p.sent().accept(datagram.readableBytes());
+        }
         out.add(new Pending(p.to(), datagram));
       }
     }
     return out;
-  }
-
-  /**
-   * The queue with each address's datagrams together, in their order: only the order towards one
-   * address matters, and a GSO send needs them adjacent (a shared socket interleaves peers).
-   */
-  static List<Pending> byAddress(List<Pending> queue) {
-    InetSocketAddress first = queue.get(0).to();
-    boolean mixed = false;
-    for (Pending p : queue) {
-      if (!p.to().equals(first)) {
-        mixed = true;
-        break;
-      }
-    }
-    if (!mixed) {
-      return queue;
-    }
-    Map<InetSocketAddress, List<Pending>> groups = new LinkedHashMap<>();
-    for (Pending p : queue) {
-      groups.computeIfAbsent(p.to(), a -> new ArrayList<>()).add(p);
-    }
-    List<Pending> grouped = new ArrayList<>(queue.size());
-    groups.values().forEach(grouped::addAll);
-    return grouped;
   }
 
   /**

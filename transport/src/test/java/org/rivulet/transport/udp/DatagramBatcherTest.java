@@ -86,19 +86,6 @@ class DatagramBatcherTest {
         "a segment over the MTU goes alone");
   }
 
-  @Test
-  void eachAddressKeepsItsOrderWhenGrouped() {
-    List<DatagramBatcher.Pending> queue = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      queue.add(new DatagramBatcher.Pending(i % 2 == 0 ? A : B,
-          Unpooled.wrappedBuffer(new byte[] {(byte) i})));
-    }
-    List<DatagramBatcher.Pending> grouped = DatagramBatcher.byAddress(queue);
-    assertEquals(List.of(0, 2, 4, 1, 3, 5),
-        grouped.stream().map(p -> (int) p.datagram().getByte(0)).toList());
-    assertEquals(3, DatagramBatcher.runEnd(grouped, 0));
-  }
-
   // ------------------------------------------------------------------ over real sockets
 
   @Test
@@ -125,17 +112,19 @@ class DatagramBatcherTest {
       InetSocketAddress to = (InetSocketAddress) a.getLocalSocketAddress();
       List<String> events = new ArrayList<>();
       CompletableFuture<List<String>> seen = new CompletableFuture<>();
+      java.util.function.IntConsumer sent = bytes -> events.add("sent " + bytes);
       loop.execute(() -> {
         DatagramBatcher batcher = DatagramBatcher.on(loop);
         batcher.send(ch, to, Unpooled.wrappedBuffer(new byte[] {1}));
-        batcher.send(ch, to, deferred(events, (byte) 2));
-        batcher.send(ch, to, deferred(events, (byte) 0)); // cannot be made: skipped
+        batcher.send(ch, to, deferred(events, (byte) 2), sent);
+        batcher.send(ch, to, deferred(events, (byte) 0), sent); // cannot be made: skipped
         batcher.send(ch, to, Unpooled.wrappedBuffer(new byte[] {3}));
         events.add("queued");
         ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
             () -> seen.complete(List.copyOf(events)));
       });
-      assertEquals(List.of("queued", "build 2", "build 0"), seen.get(10, TimeUnit.SECONDS));
+      assertEquals(List.of("queued", "build 2", "sent 1", "build 0"),
+          seen.get(10, TimeUnit.SECONDS));
       for (int expected : new int[] {1, 2, 3}) {
         DatagramPacket p = new DatagramPacket(new byte[16], 16);
         a.receive(p);
@@ -155,7 +144,7 @@ class DatagramBatcherTest {
     List<String> events = new ArrayList<>();
     CompletableFuture<List<String>> seen = new CompletableFuture<>();
     loop.execute(() -> {
-      DatagramBatcher.on(loop).send(ch, A, deferred(events, (byte) 9));
+      DatagramBatcher.on(loop).send(ch, A, deferred(events, (byte) 9), null);
       ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
           () -> seen.complete(List.copyOf(events)));
     });
@@ -192,9 +181,38 @@ class DatagramBatcherTest {
           batcher.send(ch, nowhere, Unpooled.wrappedBuffer(new byte[100]));
         }
         ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
-            () -> loop.execute(() -> refused.complete(ch.hasAttr(DatagramBatcher.GSO_REFUSED))));
+            () -> loop.execute(() -> refused.complete(ch.hasAttr(DatagramBatcher.ONE_BY_ONE))));
       });
       assertTrue(refused.get(10, TimeUnit.SECONDS));
+    } finally {
+      ch.close().sync();
+    }
+  }
+
+  @Test
+  void aChannelMarkedOneByOneSendsEachDatagramAsItsOwnMessage() throws Exception {
+    EventLoop loop = loops.media().next();
+    Channel ch = bind(loop, loops.datagramChannel());
+    ch.attr(DatagramBatcher.ONE_BY_ONE).set(Boolean.TRUE);
+    try (DatagramSocket a = new DatagramSocket(0, LOOPBACK)) {
+      a.setSoTimeout(5000);
+      InetSocketAddress to = (InetSocketAddress) a.getLocalSocketAddress();
+      CompletableFuture<Long> messages = new CompletableFuture<>();
+      loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(loop);
+        long m0 = batcher.messages();
+        for (int i = 0; i < 4; i++) {
+          batcher.send(ch, to, Unpooled.wrappedBuffer(new byte[] {(byte) i, 0, 0}));
+        }
+        ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
+            () -> messages.complete(batcher.messages() - m0));
+      });
+      assertEquals(4, messages.get(10, TimeUnit.SECONDS), "no GSO run of four equal datagrams");
+      for (int i = 0; i < 4; i++) {
+        DatagramPacket p = new DatagramPacket(new byte[16], 16);
+        a.receive(p);
+        assertEquals(i, p.getData()[0]);
+      }
     } finally {
       ch.close().sync();
     }
@@ -217,13 +235,15 @@ class DatagramBatcherTest {
 
   /**
    * Sends "frames" (five full datagrams and a short one) and "audio" (one small datagram) to two
-   * receivers, interleaved as a fan-out would, in one loop pass; checks what each receives.
+   * receivers, each from a channel of its own as an SFU's viewers are, interleaved as a fan-out
+   * would, in one loop pass; checks what each receives.
    *
    * @return datagrams sent and messages Netty got for them
    */
   private static long[] sendThrough(EventLoop loop, Class<? extends io.netty.channel.Channel> type)
       throws Exception {
     Channel ch = bind(loop, type);
+    Channel other = bind(loop, type);
     try (DatagramSocket a = new DatagramSocket(0, LOOPBACK);
         DatagramSocket b = new DatagramSocket(0, LOOPBACK)) {
       a.setSoTimeout(5000);
@@ -249,7 +269,7 @@ class DatagramBatcherTest {
         for (byte[] bytes : sent) {
           batcher.send(ch, (InetSocketAddress) a.getLocalSocketAddress(),
               Unpooled.wrappedBuffer(bytes.clone()));
-          batcher.send(ch, (InetSocketAddress) b.getLocalSocketAddress(),
+          batcher.send(other, (InetSocketAddress) b.getLocalSocketAddress(),
               Unpooled.wrappedBuffer(bytes.clone()));
         }
         // Tail tasks run in order: the batcher's flush, then this.
@@ -267,6 +287,7 @@ class DatagramBatcherTest {
       return counts.get(10, TimeUnit.SECONDS);
     } finally {
       ch.close().sync();
+      other.close().sync();
     }
   }
 
