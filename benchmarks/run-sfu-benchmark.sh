@@ -21,7 +21,8 @@
 #   SUBSCRIBERS (10,100); SEARCH (150,200,300,400,500,700,1000; empty for no search);
 #   BUDGET (540: seconds SfuLoad may take); WARMUP (5) and MEASURE (20) seconds per N;
 #   RECORD_SECONDS (20); SERVER_JAVA_OPTS and LOADGEN_JAVA_OPTS (none): extra JVM options;
-#   PACING (none): the publisher's video as encoded, or "libwebrtc": paced as a browser paces it.
+#   PACING (none): the publisher's video as encoded, or "libwebrtc": paced as a browser paces it;
+#   PEER_GRO (on): UDP GRO on the synthetic peers' sockets, or "off".
 # Output: benchmarks/target/sfu-results/ (environment, and the log with the summary table).
 set -euo pipefail
 
@@ -75,7 +76,7 @@ in_netns "${loadgen[@]}" --server-jar "$server_jar" --recording "$recording" \
   --server-cpus "$server_cpus" --server-jvm "${SERVER_JAVA_OPTS:-}" \
   --subscribers "${SUBSCRIBERS-10,100}" --search "${SEARCH-150,200,300,400,500,700,1000}" \
   --budget "${BUDGET:-540}" --warmup "${WARMUP:-5}" --measure "${MEASURE:-20}" \
-  --pacing "${PACING:-none}" "$@" \
+  --pacing "${PACING:-none}" --peer-gro "${PEER_GRO:-on}" "$@" \
   2>&1 | tee "$results/sfu-load.log"
 
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/environment.txt"

@@ -19,6 +19,7 @@ import org.rivulet.elements.config.ModuleConfig;
 import org.rivulet.elements.webrtc.MediaNetwork;
 import org.rivulet.elements.webrtc.WebRtcPeer;
 import org.rivulet.transport.EventLoops;
+import org.rivulet.transport.udp.UdpSocketOptions;
 
 /**
  * One fan-out run against a fresh server: one publisher WebRtcEndpoint connected to N subscriber
@@ -69,7 +70,8 @@ final class FanOutRun {
     try (EventLoops subscriberLoops = EventLoops.create(1, options.peerLoops());
         // Its own loop, so the publisher's sends never queue behind subscribers' receptions.
         EventLoops publisherLoops = EventLoops.create(1, 1)) {
-      MediaNetwork network = new MediaNetwork(subscriberLoops, handshakes, PEER_PORTS);
+      MediaNetwork network = new MediaNetwork(subscriberLoops, handshakes, PEER_PORTS,
+          UdpSocketOptions.DEFAULT.withUdpGro(options.peerGro()));
       KurentoClient kurento = KurentoClient.create(server.url());
       List<WebRtcPeer> peers = new ArrayList<>();
       Replayer replayer = null;

@@ -18,11 +18,14 @@ import java.util.Map;
  * @param pacing whether the publisher paces its video as a browser does ({@link LibwebrtcPacer})
  *     rather than sending each frame as the encoder made it
  * @param latencyLog where each run writes its {@link LatencyLog} ({@code <path>-N<n>.csv}), or null
+ * @param peerGro whether the synthetic peers' sockets take UDP GRO: on loopback the receivers' kernel
+ *     work runs on the sender's CPU, so without it every segment of the server's GSO sends is
+ *     received one by one on the server's core, a cost a network card would take off it
  */
 record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
     List<Integer> search, int bisections, int warmupSeconds, int measureSeconds, String serverCpus,
     List<String> serverJvmOptions, int peerLoops, int budgetSeconds, double maxLossPercent,
-    double maxP99Millis, boolean pacing, Path latencyLog) {
+    double maxP99Millis, boolean pacing, Path latencyLog, boolean peerGro) {
 
   static final String USAGE = """
       usage: SfuLoad [options]
@@ -40,7 +43,8 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         --max-loss <percent>    a run with more loss does not hold (0.1)
         --max-p99 <ms>          a run with a higher p99 does not hold (50)
         --pacing <none|libwebrtc>  the publisher's video: as encoded, or paced as a browser's (none)
-        --latency-log <path>    per-packet latencies of three subscribers, <path>-N<n>.csv (none)""";
+        --latency-log <path>    per-packet latencies of three subscribers, <path>-N<n>.csv (none)
+        --peer-gro <on|off>     UDP GRO on the synthetic peers' sockets (on)""";
 
   static SfuLoadOptions parse(String[] args) {
     Map<String, String> v = new HashMap<>();
@@ -68,7 +72,8 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         Double.parseDouble(v.getOrDefault("--max-loss", "0.1")),
         Double.parseDouble(v.getOrDefault("--max-p99", "50")),
         pacing(v.getOrDefault("--pacing", "none")),
-        v.containsKey("--latency-log") ? Path.of(v.get("--latency-log")) : null);
+        v.containsKey("--latency-log") ? Path.of(v.get("--latency-log")) : null,
+        onOff("--peer-gro", v.getOrDefault("--peer-gro", "on")));
   }
 
   private static boolean pacing(String v) {
@@ -76,6 +81,14 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
       case "none" -> false;
       case "libwebrtc" -> true;
       default -> throw new IllegalArgumentException("--pacing is none or libwebrtc: " + v);
+    };
+  }
+
+  private static boolean onOff(String option, String v) {
+    return switch (v) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException(option + " is on or off: " + v);
     };
   }
 

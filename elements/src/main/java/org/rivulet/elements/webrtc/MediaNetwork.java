@@ -32,6 +32,7 @@ public final class MediaNetwork {
   private final ModuleConfig config;
   private final int minPort;
   private final int maxPort;
+  private final UdpSocketOptions socketOptions;
   private final Map<DtlsKeyType, CompletableFuture<DtlsCertificate>> certificates =
       new ConcurrentHashMap<>();
 
@@ -39,6 +40,17 @@ public final class MediaNetwork {
   private volatile boolean testImpairment;
 
   public MediaNetwork(EventLoops loops, Executor blocking, ModuleConfig config) {
+    this(loops, blocking, config, UdpSocketOptions.DEFAULT);
+  }
+
+  /**
+   * With other options for every UDP socket: the load generator's synthetic peers take
+   * {@link UdpSocketOptions#udpGro} so that the loopback stack delivers each of the server's GSO
+   * sends to them in one piece, as a network card would take it.
+   */
+  public MediaNetwork(EventLoops loops, Executor blocking, ModuleConfig config,
+      UdpSocketOptions socketOptions) {
+    this.socketOptions = socketOptions;
     this.loops = loops;
     this.blocking = blocking;
     this.config = config;
@@ -93,7 +105,7 @@ public final class MediaNetwork {
 
   /** The RTP port range on one local address. */
   public UdpPortRange udpPorts(InetAddress address) {
-    return UdpPortRange.create(loops, address, minPort, maxPort, UdpSocketOptions.DEFAULT);
+    return UdpPortRange.create(loops, address, minPort, maxPort, socketOptions);
   }
 
   /** The same port range for passive ICE-TCP listeners (RFC 6544). */

@@ -6,6 +6,8 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -130,11 +132,13 @@ public final class UdpPortRange {
         .channel(channelClass)
         .option(ChannelOption.SO_RCVBUF, options.receiveBufferSize())
         .option(ChannelOption.SO_SNDBUF, options.sendBufferSize())
-        .option(ChannelOption.RCVBUF_ALLOCATOR,
-            new FixedRecvByteBufAllocator(options.receivePacketSize()))
+        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(options.readBufferSize()))
         .handler(handler);
     if (options.ipTos() != 0) {
       bootstrap.option(ChannelOption.IP_TOS, options.ipTos());
+    }
+    if (options.udpGro() && EpollDatagramChannel.class.isAssignableFrom(channelClass)) {
+      bootstrap.option(EpollChannelOption.UDP_GRO, true); // NIO has no GRO: plain reads there
     }
     return bootstrap;
   }

@@ -12,15 +12,29 @@ package org.rivulet.transport.udp;
  * @param receivePacketSize the buffer Netty reads each datagram into. A longer datagram arrives truncated
  *     to this size, so keep it above the demultiplexer's maximum (1500 bytes by default): a truncated
  *     datagram is then still too long and dropped as oversize, never parsed as a shorter packet
+ * @param udpGro Linux UDP GRO ({@code UDP_GRO}, epoll only): the kernel hands a run of datagrams
+ *     from one sender (a GSO send) to the socket whole, and Netty splits it back into datagrams, so a
+ *     run costs one trip through the receiving stack and one read. Reads then take 64 KiB buffers,
+ *     which each datagram of the run keeps alive until released: for receivers that release at once
+ *     (synthetic peers), not for a server that keeps packets for retransmission
  */
 public record UdpSocketOptions(int receiveBufferSize, int sendBufferSize, int ipTos,
-    int receivePacketSize) {
+    int receivePacketSize, boolean udpGro) {
+
+  /** The read buffer with {@link #udpGro}: the largest UDP datagram the kernel may coalesce. */
+  public static final int GRO_READ_SIZE = 65536;
 
   /** One mebibyte. */
   public static final int MIB = 1 << 20;
 
   /** 1 MiB buffers each way, default TOS, 2048-byte reads (Netty's own default for datagrams). */
   public static final UdpSocketOptions DEFAULT = new UdpSocketOptions(MIB, MIB, 0, 2048);
+
+  /** Without UDP GRO. */
+  public UdpSocketOptions(int receiveBufferSize, int sendBufferSize, int ipTos,
+      int receivePacketSize) {
+    this(receiveBufferSize, sendBufferSize, ipTos, receivePacketSize, false);
+  }
 
   public UdpSocketOptions {
     if (receiveBufferSize <= 0 || sendBufferSize <= 0) {
@@ -36,7 +50,17 @@ public record UdpSocketOptions(int receiveBufferSize, int sendBufferSize, int ip
 
   /** These options with another IP_TOS byte. */
   public UdpSocketOptions withIpTos(int tos) {
-    return new UdpSocketOptions(receiveBufferSize, sendBufferSize, tos, receivePacketSize);
+    return new UdpSocketOptions(receiveBufferSize, sendBufferSize, tos, receivePacketSize, udpGro);
+  }
+
+  /** These options with UDP GRO on or off. */
+  public UdpSocketOptions withUdpGro(boolean on) {
+    return new UdpSocketOptions(receiveBufferSize, sendBufferSize, ipTos, receivePacketSize, on);
+  }
+
+  /** The buffer each read takes. */
+  public int readBufferSize() {
+    return udpGro ? GRO_READ_SIZE : receivePacketSize;
   }
 
   /**

@@ -217,6 +217,72 @@ class UdpPortRangeTest {
     }
   }
 
+  /**
+   * With UDP GRO the kernel hands a GSO run to the socket whole: each datagram must still reach the
+   * handler on its own, intact and in order (Netty splits the coalesced read), a shorter last one
+   * and a lone small one included. NIO has no GRO; there the option changes nothing.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("transports")
+  void aGroReceiverGetsEachDatagramOfAGsoRunOnItsOwn(String name, EventLoop loop,
+      Class<? extends DatagramChannel> channelClass) throws Exception {
+    List<byte[]> received = new ArrayList<>();
+    CompletableFuture<Void> all = new CompletableFuture<>();
+    List<byte[]> sent = new ArrayList<>();
+    for (int i = 0; i < 3 * 8; i++) {
+      int size = i % 8 < 6 ? 1200 : i % 8 == 6 ? 733 : 120;
+      byte[] bytes = new byte[size];
+      java.util.Arrays.fill(bytes, (byte) (i * 7));
+      bytes[0] = (byte) i;
+      sent.add(bytes);
+    }
+    ChannelInitializer<DatagramChannel> init = new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(DatagramChannel ch) {
+        ch.pipeline().addLast(new io.netty.channel.SimpleChannelInboundHandler<DatagramPacket>() {
+          @Override
+          protected void channelRead0(io.netty.channel.ChannelHandlerContext ctx, DatagramPacket p) {
+            byte[] bytes = new byte[p.content().readableBytes()];
+            p.content().getBytes(p.content().readerIndex(), bytes);
+            received.add(bytes);
+            if (received.size() == sent.size()) {
+              all.complete(null);
+            }
+          }
+        });
+      }
+    };
+    UdpPortRange range = new UdpPortRange(LOOPBACK, 61050, 61059, channelClass,
+        UdpSocketOptions.DEFAULT.withUdpGro(true));
+    DatagramChannel receiver = range.bind(loop, init).syncUninterruptibly().getNow();
+    EventLoop senderLoop = loops.media().next();
+    io.netty.channel.Channel sender = new io.netty.bootstrap.Bootstrap().group(senderLoop)
+        .channel(loops.datagramChannel()).handler(new ChannelInboundHandlerAdapter())
+        .bind(LOOPBACK, 0).sync().channel();
+    try {
+      if (receiver instanceof io.netty.channel.epoll.EpollDatagramChannel) {
+        assertTrue(receiver.config().getOption(io.netty.channel.epoll.EpollChannelOption.UDP_GRO),
+            "UDP_GRO set on the socket");
+      }
+      senderLoop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(senderLoop);
+        for (byte[] bytes : sent) {
+          batcher.send(sender, receiver.localAddress(), io.netty.buffer.Unpooled.wrappedBuffer(bytes));
+        }
+      });
+      all.get(WAIT_SECONDS, TimeUnit.SECONDS);
+      List<byte[]> got = loop.submit(() -> new ArrayList<>(received)).get(WAIT_SECONDS,
+          TimeUnit.SECONDS);
+      assertEquals(sent.size(), got.size());
+      for (int i = 0; i < sent.size(); i++) {
+        assertArrayEquals(sent.get(i), got.get(i), "datagram " + i);
+      }
+    } finally {
+      sender.close().sync();
+      receiver.close().syncUninterruptibly();
+    }
+  }
+
   @Test
   void refusesHandlersThatCannotBeReused() {
     UdpPortRange range = UdpPortRange.create(loops, LOOPBACK, 61010, 61020, UdpSocketOptions.DEFAULT);
@@ -233,6 +299,11 @@ class UdpPortRangeTest {
     assertThrows(IllegalArgumentException.class, () -> UdpSocketOptions.DEFAULT.withIpTos(256));
     assertThrows(IllegalArgumentException.class, () -> new UdpSocketOptions(0, 1, 0, 2048));
     assertThrows(IllegalArgumentException.class, () -> new UdpSocketOptions(1, 1, 0, 16));
+    assertEquals(2048, UdpSocketOptions.DEFAULT.readBufferSize());
+    UdpSocketOptions gro = UdpSocketOptions.DEFAULT.withDscp(46).withUdpGro(true);
+    assertEquals(UdpSocketOptions.GRO_READ_SIZE, gro.readBufferSize(), "a coalesced read is up to 64 KiB");
+    assertEquals(0xB8, gro.ipTos());
+    assertFalse(gro.withIpTos(0).withUdpGro(false).udpGro());
   }
 
   /**
