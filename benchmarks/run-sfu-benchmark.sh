@@ -19,10 +19,15 @@
 # Environment (defaults in parentheses):
 #   JAVA (java on the PATH); SERVER_CPUS (0) and PEER_CPUS (1), empty for no pinning;
 #   SUBSCRIBERS (10,100); SEARCH (150,200,300,400,500,700,1000; empty for no search);
-#   BUDGET (540: seconds SfuLoad may take); WARMUP (5) and MEASURE (20) seconds per N;
-#   RECORD_SECONDS (20); SERVER_JAVA_OPTS and LOADGEN_JAVA_OPTS (none): extra JVM options;
+#   BUDGET (540: seconds SfuLoad may take); WARMUP (30) and MEASURE (20) seconds per N: each N
+#   starts a fresh server, whose JIT compiler is still busy on the server's CPU for tens of seconds
+#   at low N (at N = 1, p99 6.0 ms after 10 s and 3.8 ms after 60 s), and a server runs for hours;
+#   RECORD_SECONDS (20); SERVER_JAVA_OPTS (none) and LOADGEN_JAVA_OPTS (-Xmn1g: a young generation
+#   that the peers' garbage fills every few seconds, not several times a second, so the load
+#   generator's own collections rarely pause the measurement): extra JVM options;
 #   PACING (none): the publisher's video as encoded, or "libwebrtc": paced as a browser paces it;
-#   PEER_GRO (on): UDP GRO on the synthetic peers' sockets, or "off".
+#   PEER_GRO (on): UDP GRO on the synthetic peers' sockets, or "off";
+#   STALL_SECONDS (5): how long HostStalls watches each CPU first (0: not at all).
 # Output: benchmarks/target/sfu-results/ (environment, and the log with the summary table).
 set -euo pipefail
 
@@ -69,13 +74,23 @@ mkdir -p "$results"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$results/environment.txt"
 
+# How often each CPU stops running anything for a while (a virtual CPU descheduled by its host):
+# every latency percentile below is measured on top of these stalls.
+if [ "${STALL_SECONDS:-5}" != 0 ]; then
+  for cpu in $(seq 0 $(($(nproc) - 1))); do
+    taskset -c "$cpu" "$java" -Xbatch -cp "$jar" org.rivulet.loadgen.sfu.HostStalls "${STALL_SECONDS:-5}" \
+      | sed "s/^/cpu $cpu idle-machine /" &
+  done | tee -a "$results/environment.txt"
+  wait
+fi
+
 # shellcheck disable=SC2206 # word splitting of the JVM options is intended
-loadgen=("$java" ${LOADGEN_JAVA_OPTS:-} -cp "$jar" org.rivulet.loadgen.sfu.SfuLoad)
+loadgen=("$java" ${LOADGEN_JAVA_OPTS--Xmn1g} -cp "$jar" org.rivulet.loadgen.sfu.SfuLoad)
 [ -z "$peer_cpus" ] || loadgen=(taskset -c "$peer_cpus" "${loadgen[@]}")
 in_netns "${loadgen[@]}" --server-jar "$server_jar" --recording "$recording" \
   --server-cpus "$server_cpus" --server-jvm "${SERVER_JAVA_OPTS:-}" \
   --subscribers "${SUBSCRIBERS-10,100}" --search "${SEARCH-150,200,300,400,500,700,1000}" \
-  --budget "${BUDGET:-540}" --warmup "${WARMUP:-5}" --measure "${MEASURE:-20}" \
+  --budget "${BUDGET:-540}" --warmup "${WARMUP:-30}" --measure "${MEASURE:-20}" \
   --pacing "${PACING:-none}" --peer-gro "${PEER_GRO:-on}" "$@" \
   2>&1 | tee "$results/sfu-load.log"
 

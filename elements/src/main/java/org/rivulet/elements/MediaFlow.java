@@ -1,7 +1,6 @@
 package org.rivulet.elements;
 
 import io.netty.util.concurrent.ScheduledFuture;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -13,11 +12,22 @@ import java.util.concurrent.TimeUnit;
  */
 final class MediaFlow {
   static final long IDLE_MILLIS = 2000;
+  /** The idle check's period. */
+  static final long CHECK_MILLIS = IDLE_MILLIS / 2;
+  /** Checks in a row without a packet after which a type stops flowing. */
+  private static final int QUIET_CHECKS = (int) (IDLE_MILLIS / CHECK_MILLIS);
+  private static final int TYPES = MediaType.values().length;
 
   private final MediaElement element;
   private final String eventType;
-  private final Map<MediaType, Long> lastPacketNanos = new EnumMap<>(MediaType.class);
-  private final Map<MediaType, Boolean> flowing = new EnumMap<>(MediaType.class);
+  /**
+   * Packets counted per type, not timed: this runs for every packet at every element (each viewer
+   * of a fan-out), where a clock read and a boxed map entry per packet showed in the profile.
+   */
+  private final long[] packets = new long[TYPES];
+  private final long[] packetsAtCheck = new long[TYPES];
+  private final int[] quietChecks = new int[TYPES];
+  private final boolean[] flowing = new boolean[TYPES];
   private ScheduledFuture<?> timer;
 
   MediaFlow(MediaElement element, String eventType) {
@@ -27,28 +37,40 @@ final class MediaFlow {
 
   /** A packet of this type passed now. */
   void packet(MediaType type) {
-    lastPacketNanos.put(type, System.nanoTime());
-    if (!flowing.getOrDefault(type, false)) {
-      flowing.put(type, true);
+    int i = type.ordinal();
+    packets[i]++;
+    if (!flowing[i]) {
+      flowing[i] = true;
+      quietChecks[i] = 0;
+      packetsAtCheck[i] = packets[i] - 1; // this packet falls in the period the next check sees
       fire(type, "FLOWING");
       if (timer == null) {
         timer = element.getMediaPipeline().loop().scheduleAtFixedRate(this::checkIdle,
-            IDLE_MILLIS / 2, IDLE_MILLIS / 2, TimeUnit.MILLISECONDS);
+            CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
       }
     }
   }
 
   boolean isFlowing(MediaType type) {
-    return flowing.getOrDefault(type, false);
+    return flowing[type.ordinal()];
   }
 
-  private void checkIdle() {
-    long now = System.nanoTime();
-    for (Map.Entry<MediaType, Boolean> e : flowing.entrySet()) {
-      if (e.getValue() && now - lastPacketNanos.get(e.getKey())
-          > TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS)) {
-        e.setValue(false);
-        fire(e.getKey(), "NOT_FLOWING");
+  /**
+   * The periodic check: a type that saw no packet for {@value #QUIET_CHECKS} checks in a row has
+   * been silent for at least {@link #IDLE_MILLIS} (and at most one period more), and stops flowing.
+   */
+  void checkIdle() {
+    for (MediaType type : MediaType.values()) {
+      int i = type.ordinal();
+      if (!flowing[i]) {
+        continue;
+      }
+      if (packets[i] != packetsAtCheck[i]) {
+        packetsAtCheck[i] = packets[i];
+        quietChecks[i] = 0;
+      } else if (++quietChecks[i] >= QUIET_CHECKS) {
+        flowing[i] = false;
+        fire(type, "NOT_FLOWING");
       }
     }
   }

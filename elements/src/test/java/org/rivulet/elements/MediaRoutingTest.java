@@ -185,4 +185,39 @@ class MediaRoutingTest {
   private ElementContext contextOf() throws Exception {
     return on(() -> pipeline.context);
   }
+
+  @Test
+  void aTypeStopsFlowingAfterTwoQuietChecksAndFlowsAgainWithItsNextPacket() throws Exception {
+    ElementContext ctx = contextOf();
+    TestSource source = on(() -> new TestSource(ctx, pipeline));
+    MediaFlow flow = on(() -> new MediaFlow(source, "MediaFlowOutStateChanged"));
+    List<String> states = new ArrayList<>();
+    Runnable collect = () -> events.stream().filter(e -> e.startsWith(source.getId())
+        && e.contains("MediaFlowOutStateChanged")).forEach(e -> states.add(
+            e.contains("NOT_FLOWING") ? "NOT_FLOWING" : "FLOWING"));
+    on(() -> {
+      flow.packet(MediaType.VIDEO);
+      flow.checkIdle();            // packets since the last check: still flowing
+      flow.checkIdle();            // one quiet check: silence may be under the idle time
+      flow.packet(MediaType.VIDEO);
+      flow.checkIdle();            // a packet again: the count of quiet checks starts over
+      flow.checkIdle();
+      return null;
+    });
+    assertTrue(on(() -> flow.isFlowing(MediaType.VIDEO)));
+    on(() -> {
+      flow.checkIdle();            // the second quiet check in a row: silent for the idle time
+      return null;
+    });
+    assertFalse(on(() -> flow.isFlowing(MediaType.VIDEO)));
+    assertFalse(on(() -> flow.isFlowing(MediaType.AUDIO)), "no audio ever passed");
+    on(() -> {
+      flow.packet(MediaType.VIDEO);
+      flow.stop();
+      return null;
+    });
+    assertTrue(on(() -> flow.isFlowing(MediaType.VIDEO)));
+    collect.run();
+    assertEquals(List.of("FLOWING", "NOT_FLOWING", "FLOWING"), states);
+  }
 }

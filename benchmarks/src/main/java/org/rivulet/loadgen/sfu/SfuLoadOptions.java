@@ -34,7 +34,7 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         --subscribers <n,...>   N always run (10,100)
         --search <n,...>        N tried next, ascending, until one does not hold (none)
         --bisect <k>            midpoints tried after the search (2)
-        --warmup <s>            warm-up before measuring, above the 2 s between keyframes (5)
+        --warmup <s>            warm-up before measuring: the server's JIT settles (30)
         --measure <s>           measurement window (20)
         --server-cpus <list>    taskset CPU list for the server, empty for none ("")
         --server-jvm <opts>     extra JVM options of the server, space-separated ("")
@@ -63,7 +63,7 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         counts(v.getOrDefault("--subscribers", "10,100")),
         counts(v.getOrDefault("--search", "")),
         Integer.parseInt(v.getOrDefault("--bisect", "2")),
-        Integer.parseInt(v.getOrDefault("--warmup", "5")),
+        Integer.parseInt(v.getOrDefault("--warmup", "30")),
         Integer.parseInt(v.getOrDefault("--measure", "20")),
         v.getOrDefault("--server-cpus", "").trim(),
         words(v.getOrDefault("--server-jvm", "")),
