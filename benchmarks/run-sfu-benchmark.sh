@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SFU fan-out benchmark (PERFORMANCE.md, Forwarding): one publisher replaying a recorded VP8 + Opus
-# stream (about 1.5 Mbit/s) through Rivulet to N synthetic subscribers, for N = 10, 100, then a
+# stream (about 1.5 Mbit/s) through Rivulet to N synthetic subscribers, for N = 1, 10, 100, then a
 # search for the largest N held without loss. Reports forwarded packets per server CPU-second, the
 # added latency p50/p99 measured at the synthetic peers, and the server's heap per subscriber.
 #
@@ -18,7 +18,8 @@
 # Usage: benchmarks/run-sfu-benchmark.sh [SfuLoad options, which override the defaults below]
 # Environment (defaults in parentheses):
 #   JAVA (java on the PATH); SERVER_CPUS (0) and PEER_CPUS (1), empty for no pinning;
-#   SUBSCRIBERS (10,100); SEARCH (150,200,300,400,500,700,1000; empty for no search);
+#   SUBSCRIBERS (1,10,100; N = 1 has no fan-out: the floor of this machine and harness);
+#   SEARCH (150,200,300,400,500,700,1000; empty for no search);
 #   BUDGET (540: seconds SfuLoad may take); WARMUP (30) and MEASURE (20) seconds per N: each N
 #   starts a fresh server, whose JIT compiler is still busy on the server's CPU for tens of seconds
 #   at low N (at N = 1, p99 6.0 ms after 10 s and 3.8 ms after 60 s), and a server runs for hours;
@@ -89,7 +90,7 @@ loadgen=("$java" ${LOADGEN_JAVA_OPTS--Xmn1g} -cp "$jar" org.rivulet.loadgen.sfu.
 [ -z "$peer_cpus" ] || loadgen=(taskset -c "$peer_cpus" "${loadgen[@]}")
 in_netns "${loadgen[@]}" --server-jar "$server_jar" --recording "$recording" \
   --server-cpus "$server_cpus" --server-jvm "${SERVER_JAVA_OPTS:-}" \
-  --subscribers "${SUBSCRIBERS-10,100}" --search "${SEARCH-150,200,300,400,500,700,1000}" \
+  --subscribers "${SUBSCRIBERS-1,10,100}" --search "${SEARCH-150,200,300,400,500,700,1000}" \
   --budget "${BUDGET:-540}" --warmup "${WARMUP:-30}" --measure "${MEASURE:-20}" \
   --pacing "${PACING:-none}" --peer-gro "${PEER_GRO:-on}" "$@" \
   2>&1 | tee "$results/sfu-load.log"

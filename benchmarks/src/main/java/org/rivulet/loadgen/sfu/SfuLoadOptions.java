@@ -31,7 +31,7 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
       usage: SfuLoad [options]
         --server-jar <path>     server jar (server/target/rivulet-server.jar)
         --recording <path>      RTP recording from RecordRtp (benchmarks/target/sfu-recording.rtp)
-        --subscribers <n,...>   N always run (10,100)
+        --subscribers <n,...>   N always run (1,10,100)
         --search <n,...>        N tried next, ascending, until one does not hold (none)
         --bisect <k>            midpoints tried after the search (2)
         --warmup <s>            warm-up before measuring: the server's JIT settles (30)
@@ -60,7 +60,7 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
     return new SfuLoadOptions(
         Path.of(v.getOrDefault("--server-jar", "server/target/rivulet-server.jar")),
         Path.of(v.getOrDefault("--recording", "benchmarks/target/sfu-recording.rtp")),
-        counts(v.getOrDefault("--subscribers", "10,100")),
+        counts(v.getOrDefault("--subscribers", "1,10,100")),
         counts(v.getOrDefault("--search", "")),
         Integer.parseInt(v.getOrDefault("--bisect", "2")),
         Integer.parseInt(v.getOrDefault("--warmup", "30")),
