@@ -1,0 +1,42 @@
+package org.rivulet.loadgen.sfu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SfuLoadOptionsTest {
+
+  @Test
+  void defaultsRunOneTenAndAHundredAfterAWarmUpWithGroPeers() {
+    SfuLoadOptions o = SfuLoadOptions.parse(new String[0]);
+    assertEquals(List.of(1, 10, 100), o.subscribers());
+    assertEquals(30, o.warmupSeconds());
+    assertTrue(o.peerGro());
+    assertFalse(o.pacing());
+    assertNull(o.latencyLog());
+  }
+
+  @Test
+  void peerGroIsOnOrOff() {
+    assertFalse(SfuLoadOptions.parse(new String[] {"--peer-gro", "off"}).peerGro());
+    assertTrue(SfuLoadOptions.parse(new String[] {"--peer-gro", "on"}).peerGro());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SfuLoadOptions.parse(new String[] {"--peer-gro", "yes"}));
+    assertTrue(e.getMessage().contains("--peer-gro is on or off"), e.getMessage());
+  }
+
+  @Test
+  void refusesUnknownOptionsAndMissingValues() {
+    assertThrows(IllegalArgumentException.class,
+        () -> SfuLoadOptions.parse(new String[] {"--peer-groo", "on"}));
+    assertThrows(IllegalArgumentException.class,
+        () -> SfuLoadOptions.parse(new String[] {"--warmup"}));
+    assertThrows(IllegalArgumentException.class,
+        () -> SfuLoadOptions.parse(new String[] {"--subscribers", "0"}));
+  }
+}
