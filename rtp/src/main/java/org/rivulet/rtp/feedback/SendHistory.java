@@ -30,12 +30,20 @@ public final class SendHistory {
    */
   public static final int MAX_CAPACITY = 0x8000;
 
+  /**
+   * Slots the expiry cursor may pass per {@code put}: more than one, so it catches up after a jump
+   * in sequence numbers left empty slots behind.
+   */
+  private static final int EXPIRE_PER_PUT = 4;
+
   /** Default maximum age of a packet that may still be retransmitted: one second. */
   public static final long DEFAULT_MAX_AGE_NANOS = 1_000_000_000L;
 
   private final Entry[] slots;
   private final long maxAgeNanos;
   private int size;
+  /** The slot of the oldest packet that may still be held: where expiry goes on from. */
+  private int oldest;
   private boolean released;
   private long stored;
   private long missed;
@@ -109,6 +117,34 @@ public final class SendHistory {
     entry.lastResentNanos = 0;
     size++;
     stored++;
+    releaseExpired(index, nowNanos);
+  }
+
+  /**
+   * Releases packets past the maximum age from the oldest held one on, at most
+   * {@value #EXPIRE_PER_PUT} slots per {@code put}, so that a history holds about
+   * {@code maxAgeNanos} of packets rather than a full ring: no lookup would return the older ones,
+   * and a fan-out keeps a history per viewer (at 100 viewers, 1024 slots of video are 6 s of
+   * packets, 100,000 buffer views that outlived two young collections and made each collection
+   * copy them). The entry keeps its number and send time, so a later lookup still counts as
+   * expired, not missed.
+   */
+  private void releaseExpired(int written, long nowNanos) {
+    int mask = slots.length - 1;
+    if (oldest == written) {
+      oldest = (written + 1) & mask; // the ring came round: the slot after the newest is the oldest
+    }
+    for (int steps = 0; steps < EXPIRE_PER_PUT && oldest != written; steps++) {
+      Entry e = slots[oldest];
+      if (e != null && e.buffer != null) {
+        if (nowNanos - e.sentNanos <= maxAgeNanos) {
+          return; // packets are stored in order: the rest are younger
+        }
+        e.free();
+        size--;
+      }
+      oldest = (oldest + 1) & mask;
+    }
   }
 
   /**
@@ -124,8 +160,17 @@ public final class SendHistory {
       throw new IllegalArgumentException("sequence number " + outSeq);
     }
     Entry entry = slots[outSeq & (slots.length - 1)];
-    if (entry == null || entry.buffer == null || entry.sequenceNumber != outSeq) {
+    if (entry == null || entry.sequenceNumber != outSeq) {
       missed++;
+      return null;
+    }
+    if (entry.buffer == null) {
+      // Released already: aged out ahead of the ring, or the history was released.
+      if (nowNanos - entry.sentNanos > maxAgeNanos) {
+        expired++;
+      } else {
+        missed++;
+      }
       return null;
     }
     if (nowNanos - entry.sentNanos > maxAgeNanos) {
@@ -173,7 +218,10 @@ public final class SendHistory {
     size = 0;
   }
 
-  /** Packets held now (expired ones count until a lookup or a newer packet releases them). */
+  /**
+   * Packets held now (an expired one counts until a lookup, a newer packet in its slot or the
+   * expiry that each {@code put} moves on releases it).
+   */
   public int size() {
     return size;
   }

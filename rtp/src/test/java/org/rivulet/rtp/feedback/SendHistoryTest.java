@@ -263,4 +263,64 @@ class SendHistoryTest {
     }
     assertEquals(0, history.size());
   }
+
+  @Test
+  void packetsPastTheMaximumAgeAreReleasedOldestFirstNotOnlyWhenOverwritten() {
+    SendHistory history = new SendHistory(8, 1000 * MS);
+    List<ByteBuf> stored = new ArrayList<>();
+    ByteBuf young = packet(8);
+    ByteBuf late = packet(9);
+    try {
+      for (int seq = 0; seq < 8; seq++) {
+        stored.add(packet(seq));
+        history.put(seq, seq * 3000L, 0, stored.get(seq), 0);
+      }
+      assertEquals(8, history.size());
+      // Half a second on: nothing is old enough; the write overwrites only its own slot.
+      history.put(8, 24_000, 0, young, 500 * MS);
+      assertEquals(0, stored.get(0).refCnt(), "overwritten");
+      assertEquals(1, stored.get(1).refCnt(), "younger than the maximum age: kept");
+      assertEquals(8, history.size());
+      // Two seconds on: the oldest packets go, four slots per put.
+      history.put(9, 27_000, 0, late, 2000 * MS);
+      assertEquals(0, stored.get(1).refCnt(), "overwritten");
+      for (int seq = 2; seq <= 5; seq++) {
+        assertEquals(0, stored.get(seq).refCnt(), "expired, released: " + seq);
+      }
+      assertEquals(1, stored.get(6).refCnt(), "not reached yet");
+      assertEquals(4, history.size());
+      assertNull(history.get(2, 2000 * MS));
+      assertEquals(1, history.expired(), "a lookup of a released old packet counts as expired");
+      assertEquals(0, history.missed());
+      assertNotNull(history.get(9, 2000 * MS));
+      assertNull(history.get(8, 2000 * MS), "1.5 s old");
+      assertEquals(2, history.expired());
+      assertEquals(0, young.refCnt(), "an expired lookup releases");
+    } finally {
+      history.release();
+    }
+    assertEquals(0, late.refCnt());
+    stored.forEach(b -> assertEquals(0, b.refCnt()));
+  }
+
+  @Test
+  void aSteadyStreamKeepsAboutTheMaximumAgeOfPacketsNotAFullRing() {
+    SendHistory history = new SendHistory(1024, 1000 * MS);
+    try {
+      for (int i = 0; i < 5000; i++) {
+        history.put(i & 0xFFFF, i * 3000L, 0, packet(i), i * 5 * MS); // 200 packets a second
+      }
+      assertTrue(history.size() >= 200 && history.size() <= 202, "held " + history.size());
+      assertNotNull(history.get(4999 - 150, 4999 * 5 * MS), "0.75 s old: still offered");
+      // A jump in sequence numbers leaves empty slots; expiry catches up across them.
+      for (int i = 0; i < 600; i++) {
+        int seq = 6000 + i;
+        history.put(seq, seq * 3000L, 0, packet(seq), (5000 + i) * 5 * MS);
+      }
+      assertTrue(history.size() >= 200 && history.size() <= 202, "held " + history.size());
+    } finally {
+      history.release();
+    }
+    assertEquals(0, history.size());
+  }
 }
