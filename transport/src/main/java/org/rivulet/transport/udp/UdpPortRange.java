@@ -132,7 +132,8 @@ public final class UdpPortRange {
         .channel(channelClass)
         .option(ChannelOption.SO_RCVBUF, options.receiveBufferSize())
         .option(ChannelOption.SO_SNDBUF, options.sendBufferSize())
-        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(options.readBufferSize()))
+        .option(ChannelOption.RCVBUF_ALLOCATOR,
+            new FixedRecvByteBufAllocator(options.readBufferSize()))
         .handler(handler);
     if (options.ipTos() != 0) {
       bootstrap.option(ChannelOption.IP_TOS, options.ipTos());
