@@ -81,18 +81,12 @@ public final class RtpSession {
       return new Output() {
         @Override
         public void send(DeferredDatagram datagram) {
-          ByteBuf made = datagram.build();
-          if (made != null) {
-            send.accept(made);
-          }
+          datagram.sendNow(send);
         }
 
         @Override
         public void sendRtcp(DeferredDatagram datagram) {
-          ByteBuf made = datagram.build();
-          if (made != null) {
-            sendRtcp.accept(made);
-          }
+          datagram.sendNow(sendRtcp);
         }
       };
     }

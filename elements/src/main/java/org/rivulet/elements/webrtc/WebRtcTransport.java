@@ -400,15 +400,11 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     }
     Channel udp = peerBase.protocol() == TransportProtocol.UDP ? channels.get(peerBase.base()) : null;
     if (udp == null) {
-      ByteBuf made = datagram.build();
-      if (made != null) {
-        transmit(peerBase, peerAddress, made);
-      }
+      datagram.sendNow(made -> transmit(peerBase, peerAddress, made));
       return;
     }
     DatagramBatcher.on(loop).send(udp, peerAddress, datagram, countSent);
   }
-
 
   // ------------------------------------------------------------------ ICE events
 

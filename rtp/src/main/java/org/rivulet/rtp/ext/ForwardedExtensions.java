@@ -17,7 +17,8 @@ import org.rivulet.rtp.RtpPacket;
  * copy with those internal elements under the ids its own peer negotiated ({@link #write}), next to
  * its own element (abs-send-time), in the one-byte form (RFC 8285 section 4.2).
  *
- * <p>Stateless and allocation-free on the packet path.
+ * <p>Stateless. On the packet path it allocates no buffer; each call walks the extension block
+ * through a visitor lambda ({@link HeaderExtensions#forEach}).
  */
 public final class ForwardedExtensions {
   /** 3GPP TS 26.114 coordination of video orientation (one byte: camera, flip, rotation). */

@@ -2,6 +2,7 @@ package org.rivulet.transport.udp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SingleThreadEventLoop;
 import io.netty.channel.epoll.EpollDatagramChannel;
@@ -66,12 +67,44 @@ public final class DatagramBatcher {
 
   /**
    * A queued datagram: made already ({@code datagram}), or to be made ({@code deferred}), whose
-   * length then goes to {@code sent} (may be null).
+   * length then goes to {@code sent} (may be null). Made in place, so a flush copies no queue.
    */
-  record Pending(InetSocketAddress to, ByteBuf datagram, DeferredDatagram deferred,
-      IntConsumer sent) {
+  static final class Pending {
+    private final InetSocketAddress to;
+    private ByteBuf datagram;
+    private DeferredDatagram deferred;
+    private final IntConsumer sent;
+
     Pending(InetSocketAddress to, ByteBuf datagram) {
       this(to, datagram, null, null);
+    }
+
+    Pending(InetSocketAddress to, ByteBuf datagram, DeferredDatagram deferred, IntConsumer sent) {
+      this.to = to;
+      this.datagram = datagram;
+      this.deferred = deferred;
+      this.sent = sent;
+    }
+
+    InetSocketAddress to() {
+      return to;
+    }
+
+    ByteBuf datagram() {
+      return datagram;
+    }
+
+    /** Makes a deferred datagram; false when it could not be made (nothing left to send). */
+    boolean make() {
+      if (deferred == null) {
+        return true;
+      }
+      datagram = deferred.build();
+      deferred = null;
+      if (datagram != null && sent != null) {
+        sent.accept(datagram.readableBytes());
+      }
+      return datagram != null;
     }
 
     void release() {
@@ -82,6 +115,13 @@ public final class DatagramBatcher {
       }
     }
   }
+
+  /** Marks a channel whose GSO send the kernel refused: its later datagrams go one by one. */
+  private static final ChannelFutureListener ONE_BY_ONE_ON_FAILURE = f -> {
+    if (!f.isSuccess()) {
+      f.channel().attr(ONE_BY_ONE).set(Boolean.TRUE);
+    }
+  };
 
   private DatagramBatcher(EventLoop loop) {
     this.loop = loop;
@@ -161,7 +201,7 @@ public final class DatagramBatcher {
       queue.forEach(Pending::release);
       return 0;
     }
-    queue = built(queue);
+    queue.removeIf(p -> !p.make());
     if (queue.isEmpty()) {
       return 0;
     }
@@ -175,42 +215,13 @@ public final class DatagramBatcher {
       } else {
         // A refused GSO send (a path MTU below the segment size) loses its batch; NACKs repair
         // it, and this channel sends one datagram at a time from then on.
-        ch.write(segmented(ch, queue, i, end), ch.newPromise().addListener(f -> {
-          if (!f.isSuccess()) {
-            ch.attr(ONE_BY_ONE).set(Boolean.TRUE);
-          }
-        }));
+        ch.write(segmented(ch, queue, i, end), ch.newPromise().addListener(ONE_BY_ONE_ON_FAILURE));
       }
       messages++;
       i = end;
     }
     ch.flush();
     return messages;
-  }
-
-  /** The queue with every deferred datagram made, in order; those that could not be are gone. */
-  private static List<Pending> built(List<Pending> queue) {
-    List<Pending> out = queue;
-    for (int i = 0; i < queue.size(); i++) {
-      Pending p = queue.get(i);
-      if (p.deferred() == null) {
-        if (out != queue) {
-          out.add(p);
-        }
-        continue;
-      }
-      if (out == queue) {
-        out = new ArrayList<>(queue.subList(0, i));
-      }
-      ByteBuf datagram = p.deferred().build();
-      if (datagram != null) {
-        if (p.sent() != null) {
-          p.sent().accept(datagram.readableBytes());
-        }
-        out.add(new Pending(p.to(), datagram));
-      }
-    }
-    return out;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.rivulet.transport.udp;
 
 import io.netty.buffer.ByteBuf;
+import java.util.function.Consumer;
 
 /**
  * A datagram whose bytes are made when it is about to be sent: a forwarded packet's copy, header
@@ -16,4 +17,12 @@ public interface DeferredDatagram {
 
   /** Releases what the datagram would have been made of: it will not be sent. */
   void discard();
+
+  /** Makes the datagram now and hands it to {@code send}, unless it could not be made. */
+  default void sendNow(Consumer<ByteBuf> send) {
+    ByteBuf made = build();
+    if (made != null) {
+      send.accept(made);
+    }
+  }
 }
