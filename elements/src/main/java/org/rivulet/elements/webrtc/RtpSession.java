@@ -509,18 +509,8 @@ public final class RtpSession {
         // The history keeps the shared original, not a copy.
         retransmitter.sent(outSeq, timestamp, pt, rtp.retain(), now);
       }
-      packetsOut++;
-      SendStats sent = sendStats.get(kind);
-      if (sent == null) {
-        sent = new SendStats(format.clockRate());
-        sendStats.put(kind, sent);
-      }
-      sent.packets++;
-      sent.octets += payload;
-      sent.lastRtpTimestamp = timestamp;
-      sent.lastSendNanos = now;
-      Outgoing out = new Outgoing(rtp, in, stream.ssrc(), pt, outSeq, timestamp,
-          kind == MediaType.VIDEO && absSendTimeId > 0, protection);
+      Outgoing out = new Outgoing(rtp, in, kind, format.clockRate(), stream.ssrc(), pt, outSeq,
+          timestamp, payload, kind == MediaType.VIDEO && absSendTimeId > 0, protection);
       rtp = null;
       output.send(out);
       return true;
@@ -577,26 +567,34 @@ public final class RtpSession {
    * A packet accepted for our peer, made when the transport sends it: our own copy (the original
    * is shared with other sinks, and SRTP encrypts in place) with our SSRC, payload type, sequence
    * number and timestamp, the forwarded header extensions under our peer's ids and abs-send-time
-   * stamped at that moment, then protected. Holds a reference to the original until then.
+   * stamped at that moment, then protected, and only then counted as sent. Holds a reference to
+   * the original until then.
    */
   private final class Outgoing implements DeferredDatagram {
     private final ByteBuf original;
     private final RtpPacket in;
+    private final MediaType kind;
+    private final int clockRate;
     private final int ssrc;
     private final int payloadType;
     private final int sequenceNumber;
     private final long timestamp;
+    private final int payloadLength;
     private final boolean absSendTime;
     private final PacketProtection protection;
 
-    Outgoing(ByteBuf original, RtpPacket in, int ssrc, int payloadType, int sequenceNumber,
-        long timestamp, boolean absSendTime, PacketProtection protection) {
+    Outgoing(ByteBuf original, RtpPacket in, MediaType kind, int clockRate, int ssrc,
+        int payloadType, int sequenceNumber, long timestamp, int payloadLength,
+        boolean absSendTime, PacketProtection protection) {
       this.original = original;
       this.in = in;
+      this.kind = kind;
+      this.clockRate = clockRate;
       this.ssrc = ssrc;
       this.payloadType = payloadType;
       this.sequenceNumber = sequenceNumber;
       this.timestamp = timestamp;
+      this.payloadLength = payloadLength;
       this.absSendTime = absSendTime;
       this.protection = protection;
     }
@@ -604,9 +602,10 @@ public final class RtpSession {
     @Override
     public ByteBuf build() {
       ByteBuf copy = alloc.heapBuffer(in.length() + TAILROOM + 12);
+      long now = System.nanoTime();
       try {
         ForwardedExtensions.write(in, copy, extensionsOut, absSendTime ? absSendTimeId : 0,
-            absSendTime ? AbsSendTime.fromNanos(System.nanoTime()) : 0,
+            absSendTime ? AbsSendTime.fromNanos(now) : 0,
             absSendTime ? AbsSendTime.LENGTH : 0);
         RtpPacket packet = RtpPacket.parse(copy);
         packet.setSsrc(ssrc);
@@ -618,6 +617,7 @@ public final class RtpSession {
           copy.release();
           return null;
         }
+        countSent(kind, clockRate, payloadLength, timestamp, now);
         return copy;
       } finally {
         original.release();
@@ -628,6 +628,24 @@ public final class RtpSession {
     public void discard() {
       original.release();
     }
+  }
+
+  /**
+   * A media packet made for the wire: what sender reports and outbound stats count (RFC 3550
+   * 6.4.1: packets and octets sent), so a packet the transport dropped before making it is not.
+   */
+  private void countSent(MediaType kind, int clockRate, int payloadLength, long timestamp,
+      long now) {
+    packetsOut++;
+    SendStats sent = sendStats.get(kind);
+    if (sent == null) {
+      sent = new SendStats(clockRate);
+      sendStats.put(kind, sent);
+    }
+    sent.packets++;
+    sent.octets += payloadLength;
+    sent.lastRtpTimestamp = timestamp;
+    sent.lastSendNanos = now;
   }
 
   /**

@@ -107,6 +107,10 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private RtpSession rtp;
   private LocalCandidate peerBase;
   private InetSocketAddress peerAddress;
+  /** The UDP socket of {@link #peerBase}, or null over ICE-TCP: looked up once per route. */
+  private Channel peerUdp;
+  /** This loop's batcher, looked up on the first media send. */
+  private DatagramBatcher batcher;
   private int socketsPending;
   private boolean gatherRequested;
   private boolean closed;
@@ -398,12 +402,14 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       datagram.discard();
       return;
     }
-    Channel udp = peerBase.protocol() == TransportProtocol.UDP ? channels.get(peerBase.base()) : null;
-    if (udp == null) {
+    if (peerUdp == null) {
       datagram.sendNow(made -> transmit(peerBase, peerAddress, made));
       return;
     }
-    DatagramBatcher.on(loop).send(udp, peerAddress, datagram, countSent);
+    if (batcher == null) {
+      batcher = DatagramBatcher.on(loop);
+    }
+    batcher.send(peerUdp, peerAddress, datagram, countSent);
   }
 
   // ------------------------------------------------------------------ ICE events
@@ -429,8 +435,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   @Override
   public void onSelectedPairChanged(CandidatePairInfo pair) {
     selectedPair = pair;
-    peerBase = pair.local().base();
-    peerAddress = pair.remote().address();
+    route(pair.local().base(), pair.remote().address());
     events.fire("NewCandidatePairSelected", Map.of("candidatePair", org.rivulet.elements.Struct.of(
         "IceCandidatePair", "streamId", "1", "componentId", 1,
         "localCandidate", pair.localCandidateString(),
@@ -447,9 +452,16 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   /** Until ICE selects a pair, DTLS and media use the first pair it validated. */
   private void routeIfNone(LocalCandidate base, InetSocketAddress remote) {
     if (peerBase == null) {
-      peerBase = base.base();
-      peerAddress = remote;
+      route(base.base(), remote);
     }
+  }
+
+  /** Media, RTCP and DTLS go from {@code base} to {@code remote} from now on (null: nowhere). */
+  private void route(LocalCandidate base, InetSocketAddress remote) {
+    peerBase = base;
+    peerAddress = remote;
+    peerUdp = base != null && base.protocol() == TransportProtocol.UDP
+        ? channels.get(base.base()) : null;
   }
 
   /**
@@ -458,8 +470,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
    */
   @Override
   public void onConsentLost(CandidatePairInfo pair) {
-    peerBase = null;
-    peerAddress = null;
+    route(null, null);
     events.secured(false);
   }
 

@@ -19,6 +19,7 @@ import org.rivulet.sdp.Direction;
 import org.rivulet.srtp.SrtpProfile;
 import org.rivulet.srtp.SrtpReceiver;
 import org.rivulet.srtp.SrtpSender;
+import org.rivulet.transport.udp.DeferredDatagram;
 
 /** Two RTP sessions back to back, as two peers: SRTP, payload type mapping, rewriting, PLI. */
 class RtpSessionTest {
@@ -397,6 +398,37 @@ class RtpSessionTest {
     receiver.sendFeedback();
     assertEquals(1, receiver.transportFeedbackSent(), "nothing new arrived");
     receiver.close();
+  }
+
+  /**
+   * Sender reports and outbound stats count what was made for the wire: a packet queued for a
+   * batched send counts once the transport makes it, and one the transport discarded (its socket
+   * closed meanwhile) never does.
+   */
+  @Test
+  void onlyPacketsMadeForTheWireCountAsSent() {
+    List<DeferredDatagram> queued = new ArrayList<>();
+    RtpSession s = new RtpSession(media(11, 12, 96), ALLOC, queued::add, input((k, f, r) -> { }));
+    s.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
+        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
+    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
+    assertTrue(s.send(MediaType.VIDEO, vp8, rtp(96, 1, 7)));
+    assertTrue(s.send(MediaType.VIDEO, vp8, rtp(96, 2, 7)));
+    assertTrue(s.send(MediaType.VIDEO, vp8, rtp(96, 3, 7)));
+    assertEquals(3, queued.size());
+    assertEquals(0, s.packetsOut(), "queued is not sent");
+    assertTrue(s.outboundStats().isEmpty(), "no stream has sent anything yet");
+
+    queued.get(0).discard();
+    queued.get(1).build().release();
+    queued.get(2).build().release();
+
+    assertEquals(2, s.packetsOut());
+    var video = s.outboundStats().get(0);
+    assertEquals(MediaType.VIDEO, video.kind());
+    assertEquals(2, video.packetsSent());
+    assertEquals(2 * 100, video.bytesSent(), "payload octets, as RFC 3550 counts them");
+    s.close();
   }
 
   @Test
