@@ -141,6 +141,8 @@ final class FanOutRun {
         return new FanOutResult(subscribers, windowNanos / 1e9, setupSeconds, measurement.sent(),
             measurement.received(), measurement.leastReceived(), serverCpu, peersCpu,
             latency.percentileMicros(0.50), latency.percentileMicros(0.99), latency.maxMicros(),
+            measurement.firstSubscriber().percentileMicros(0.99),
+            measurement.lastSubscriber().percentileMicros(0.99),
             (heapAfter - heapBefore) / subscribers, drops, server.problems().size(), null);
       } finally {
         // Before the loops shut down: closing hops onto them.

@@ -15,6 +15,12 @@ final class Measurement {
   private final LongAdder received = new LongAdder();
   private final AtomicLongArray perSubscriber;
   private final LatencyHistogram latency = new LatencyHistogram();
+  /**
+   * The subscribers connected first and last: the server's fan-out serves them first and last, so
+   * the difference between their latencies is what the fan-out's length adds.
+   */
+  private final LatencyHistogram first = new LatencyHistogram();
+  private final LatencyHistogram last = new LatencyHistogram();
 
   Measurement(int subscribers) {
     this.perSubscriber = new AtomicLongArray(subscribers);
@@ -46,6 +52,12 @@ final class Measurement {
       received.increment();
       perSubscriber.incrementAndGet(index);
       latency.record(receivedNanos - sentNanos);
+      if (index == 0) {
+        first.record(receivedNanos - sentNanos);
+      }
+      if (index == perSubscriber.length() - 1) {
+        last.record(receivedNanos - sentNanos);
+      }
     }
   }
 
@@ -68,5 +80,15 @@ final class Measurement {
 
   LatencyHistogram latency() {
     return latency;
+  }
+
+  /** The latency of the subscriber connected first (index 0). */
+  LatencyHistogram firstSubscriber() {
+    return first;
+  }
+
+  /** The latency of the subscriber connected last. */
+  LatencyHistogram lastSubscriber() {
+    return last;
   }
 }
