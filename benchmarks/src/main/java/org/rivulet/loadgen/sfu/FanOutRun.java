@@ -126,10 +126,12 @@ final class FanOutRun {
         double serverCpu0 = ProcStats.cpuSeconds(server.pid());
         double peersCpu0 = ProcStats.cpuSeconds(self);
         ProcStats.UdpDrops drops0 = ProcStats.udpDrops();
+        GcPauses gc0 = GcPauses.of(server.pid());
         sleepUntil(start + windowNanos);
         double serverCpu = ProcStats.cpuSeconds(server.pid()) - serverCpu0;
         double peersCpu = ProcStats.cpuSeconds(self) - peersCpu0;
         ProcStats.UdpDrops drops = ProcStats.udpDrops().minus(drops0);
+        GcPauses gc = GcPauses.of(server.pid()).minus(gc0);
         Thread.sleep(GRACE_MILLIS);
 
         long heapAfter = LiveHeap.bytes(server.pid());
@@ -143,7 +145,7 @@ final class FanOutRun {
             latency.percentileMicros(0.50), latency.percentileMicros(0.99), latency.maxMicros(),
             measurement.firstSubscriber().percentileMicros(0.99),
             measurement.lastSubscriber().percentileMicros(0.99),
-            (heapAfter - heapBefore) / subscribers, drops, server.problems().size(), null);
+            (heapAfter - heapBefore) / subscribers, gc, drops, server.problems().size(), null);
       } finally {
         // Before the loops shut down: closing hops onto them.
         if (replayer != null) {
