@@ -16,6 +16,7 @@ import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.WebRtcEndpoint;
 import org.rivulet.elements.config.ModuleConfig;
+import org.rivulet.elements.MediaType;
 import org.rivulet.elements.webrtc.MediaNetwork;
 import org.rivulet.elements.webrtc.WebRtcPeer;
 import org.rivulet.transport.EventLoops;
@@ -95,6 +96,7 @@ final class FanOutRun {
         long heapBefore = LiveHeap.bytes(server.pid());
 
         long setupStart = System.nanoTime();
+        long setupRequests0 = publisher.keyframeRequests(MediaType.VIDEO);
         for (int first = 0; first < subscribers; first += BATCH) {
           List<CompletableFuture<Void>> secured = new ArrayList<>();
           for (int i = first; i < Math.min(subscribers, first + BATCH); i++) {
@@ -114,6 +116,7 @@ final class FanOutRun {
           }
         }
         double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+        long setupRequests = publisher.keyframeRequests(MediaType.VIDEO) - setupRequests0;
 
         long windowNanos = TimeUnit.SECONDS.toNanos(options.measureSeconds());
         long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
@@ -127,11 +130,13 @@ final class FanOutRun {
         double peersCpu0 = ProcStats.cpuSeconds(self);
         ProcStats.UdpDrops drops0 = ProcStats.udpDrops();
         GcPauses gc0 = GcPauses.of(server.pid());
+        long keyframeRequests0 = publisher.keyframeRequests(MediaType.VIDEO);
         sleepUntil(start + windowNanos);
         double serverCpu = ProcStats.cpuSeconds(server.pid()) - serverCpu0;
         double peersCpu = ProcStats.cpuSeconds(self) - peersCpu0;
         ProcStats.UdpDrops drops = ProcStats.udpDrops().minus(drops0);
         GcPauses gc = GcPauses.of(server.pid()).minus(gc0);
+        long keyframeRequests = publisher.keyframeRequests(MediaType.VIDEO) - keyframeRequests0;
         Thread.sleep(GRACE_MILLIS);
 
         long heapAfter = LiveHeap.bytes(server.pid());
@@ -145,7 +150,8 @@ final class FanOutRun {
             latency.percentileMicros(0.50), latency.percentileMicros(0.99), latency.maxMicros(),
             measurement.firstSubscriber().percentileMicros(0.99),
             measurement.lastSubscriber().percentileMicros(0.99),
-            (heapAfter - heapBefore) / subscribers, gc, drops, server.problems().size(), null);
+            (heapAfter - heapBefore) / subscribers, gc, setupRequests, keyframeRequests, drops,
+            server.problems().size(), null);
       } finally {
         // Before the loops shut down: closing hops onto them.
         if (replayer != null) {

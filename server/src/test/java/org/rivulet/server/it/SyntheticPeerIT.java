@@ -82,6 +82,83 @@ class SyntheticPeerIT {
     }
   }
 
+  /**
+   * Two viewers join a publisher whose stream has no keyframe yet: each one's endpoint holds the
+   * video back and asks for one, and the publisher gets those asks merged into one throttled
+   * request at a time (at most one per 300 ms), not one per viewer and packet. Its next keyframe
+   * reaches both.
+   */
+  @Test
+  void viewersWaitingForAKeyframeGetThePublisherAskedOnceAtATime() throws Exception {
+    ExecutorService blocking = Executors.newCachedThreadPool();
+    try (RivuletProcess server = RivuletProcess.start();
+        EventLoops loops = EventLoops.create(1, 1)) {
+      MediaNetwork network = new MediaNetwork(loops, blocking, ModuleConfig.of(
+          Map.of("BaseRtpEndpoint.minPort", "41000", "BaseRtpEndpoint.maxPort", "41999"), Map.of()));
+      KurentoClient kurento = KurentoClient.create(server.url());
+      WebRtcPeer sender = new WebRtcPeer(loops.media().next(), network);
+      List<WebRtcPeer> viewers = List.of(new WebRtcPeer(loops.media().next(), network),
+          new WebRtcPeer(loops.media().next(), network));
+      try {
+        MediaPipeline pipeline = kurento.createMediaPipeline();
+        WebRtcEndpoint ingress = new WebRtcEndpoint.Builder(pipeline).build();
+        connect(sender, ingress);
+        for (WebRtcPeer viewer : viewers) {
+          WebRtcEndpoint egress = new WebRtcEndpoint.Builder(pipeline).build();
+          ingress.connect(egress);
+          connect(viewer, egress);
+        }
+        sender.secured().get(20, TimeUnit.SECONDS);
+        for (WebRtcPeer viewer : viewers) {
+          viewer.secured().get(20, TimeUnit.SECONDS);
+        }
+        Thread.sleep(500);
+
+        // About 1.5 s of delta frames, one every 30 ms: nothing a viewer can start from.
+        long start = System.nanoTime();
+        int seq = 0;
+        for (; seq < 50; seq++) {
+          sender.send(MediaType.VIDEO, VP8, vp8(seq, 3000L * seq, false));
+          Thread.sleep(30);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long asked = sender.keyframeRequests(MediaType.VIDEO);
+        assertTrue(asked >= 1, "the publisher was asked for a keyframe");
+        assertTrue(asked <= seconds / 0.3 + 2, asked + " requests in " + seconds
+            + " s: merged across both viewers and throttled to one per 300 ms");
+        for (WebRtcPeer viewer : viewers) {
+          assertEquals(0, viewer.packetsReceived(MediaType.VIDEO), "no video before a keyframe");
+        }
+
+        sender.send(MediaType.VIDEO, VP8, vp8(seq, 3000L * seq, true));
+        sender.send(MediaType.VIDEO, VP8, vp8(seq + 1, 3000L * (seq + 1), false));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline
+            && viewers.stream().anyMatch(v -> v.packetsReceived(MediaType.VIDEO) < 2)) {
+          Thread.sleep(50);
+        }
+        for (WebRtcPeer viewer : viewers) {
+          assertEquals(2, viewer.packetsReceived(MediaType.VIDEO), "the keyframe and what follows");
+        }
+        pipeline.release();
+      } finally {
+        sender.close();
+        viewers.forEach(WebRtcPeer::close);
+        kurento.destroy();
+        blocking.shutdownNow();
+      }
+    }
+  }
+
+  /** A VP8 packet that starts a frame (descriptor S=1), a keyframe or not (payload header P). */
+  private static ByteBuf vp8(int seq, long ts, boolean keyframe) {
+    ByteBuf b = Unpooled.buffer(300);
+    b.writeByte(0x80).writeByte(96).writeShort(seq).writeInt((int) ts).writeInt(0x1111);
+    b.writeByte(0x10).writeByte(keyframe ? 0x00 : 0x01);
+    b.writeBytes(new byte[200]);
+    return b;
+  }
+
   private static void connect(WebRtcPeer peer, WebRtcEndpoint endpoint) throws Exception {
     endpoint.addIceCandidateFoundListener(e -> peer.addRemoteCandidate(e.getCandidate()
         .getCandidate()));
