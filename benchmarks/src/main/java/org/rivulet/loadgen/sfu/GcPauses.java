@@ -1,12 +1,8 @@
 package org.rivulet.loadgen.sfu;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The collector pauses of another JVM so far, from its performance counters
@@ -26,14 +22,7 @@ record GcPauses(long count, double millis) {
 
   /** The readings of process {@code pid}. */
   static GcPauses of(long pid) throws IOException, InterruptedException {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process p = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd",
-        Long.toString(pid), "PerfCounter.print").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException("jcmd PerfCounter.print failed:\n" + out);
-    }
-    return parse(out);
+    return parse(Jcmd.run(pid, "PerfCounter.print", 30));
   }
 
   /** From the text of {@code PerfCounter.print}. */

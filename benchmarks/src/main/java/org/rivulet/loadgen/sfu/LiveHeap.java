@@ -1,11 +1,7 @@
 package org.rivulet.loadgen.sfu;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The live heap of another JVM, through {@code jcmd <pid> GC.class_histogram}: it runs a full GC
@@ -18,13 +14,7 @@ final class LiveHeap {
 
   /** Bytes of live objects in {@code pid}'s heap right after a full GC. */
   static long bytes(long pid) throws IOException, InterruptedException {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process p = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd",
-        Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException("jcmd GC.class_histogram failed:\n" + out);
-    }
+    String out = Jcmd.run(pid, "GC.class_histogram", 60);
     // The last line: "Total <instances> <bytes>".
     List<String> lines = out.lines().filter(l -> l.startsWith("Total ")).toList();
     if (lines.isEmpty()) {
