@@ -2,6 +2,7 @@ package org.rivulet.elements;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
@@ -105,6 +106,7 @@ class MediaRoutingTest {
     for (TestSink sink : List.of(a, b, c)) {
       assertEquals(1, sink.received.size());
       assertEquals(packet.memoryAddress(), sink.received.get(0).memoryAddress(), "same bytes");
+      assertSame(packet, sink.received.get(0), "the shared buffer itself: no object per sink");
     }
     assertEquals(3, packet.refCnt(), "one reference per sink, the source's own released");
     on(() -> {

@@ -58,7 +58,7 @@ public class Dispatcher extends Hub {
     try {
       for (Map.Entry<HubPort, HubPort> e : sourceOf.entrySet()) {
         if (e.getValue() == from) {
-          deliver(e.getKey(), type, format, rtp.retainedDuplicate());
+          deliver(e.getKey(), type, format, rtp.retain());
         }
       }
     } finally {

@@ -60,7 +60,7 @@ public class DispatcherOneToMany extends Hub {
       }
       for (HubPort port : portArray()) {
         if (port != from) {
-          deliver(port, type, format, rtp.retainedDuplicate());
+          deliver(port, type, format, rtp.retain());
         }
       }
     } finally {
