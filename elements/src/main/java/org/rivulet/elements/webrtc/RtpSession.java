@@ -503,14 +503,13 @@ public final class RtpSession {
       }
       int outSeq = stream.outSequence(in);
       long timestamp = stream.outTimestamp(in);
-      int payload = in.payloadLength();
       stream.sent(outSeq, timestamp, now);
       if (kind == MediaType.VIDEO && retransmitter != null) {
         // The history keeps the shared original, not a copy.
         retransmitter.sent(outSeq, timestamp, pt, rtp.retain(), now);
       }
       Outgoing out = new Outgoing(rtp, in, kind, format.clockRate(), stream.ssrc(), pt, outSeq,
-          timestamp, payload, kind == MediaType.VIDEO && absSendTimeId > 0, protection);
+          timestamp, protection);
       rtp = null;
       output.send(out);
       return true;
@@ -579,13 +578,10 @@ public final class RtpSession {
     private final int payloadType;
     private final int sequenceNumber;
     private final long timestamp;
-    private final int payloadLength;
-    private final boolean absSendTime;
     private final PacketProtection protection;
 
     Outgoing(ByteBuf original, RtpPacket in, MediaType kind, int clockRate, int ssrc,
-        int payloadType, int sequenceNumber, long timestamp, int payloadLength,
-        boolean absSendTime, PacketProtection protection) {
+        int payloadType, int sequenceNumber, long timestamp, PacketProtection protection) {
       this.original = original;
       this.in = in;
       this.kind = kind;
@@ -594,8 +590,6 @@ public final class RtpSession {
       this.payloadType = payloadType;
       this.sequenceNumber = sequenceNumber;
       this.timestamp = timestamp;
-      this.payloadLength = payloadLength;
-      this.absSendTime = absSendTime;
       this.protection = protection;
     }
 
@@ -603,6 +597,7 @@ public final class RtpSession {
     public ByteBuf build() {
       ByteBuf copy = alloc.heapBuffer(in.length() + TAILROOM + 12);
       long now = System.nanoTime();
+      boolean absSendTime = kind == MediaType.VIDEO && absSendTimeId > 0;
       try {
         ForwardedExtensions.write(in, copy, extensionsOut, absSendTime ? absSendTimeId : 0,
             absSendTime ? AbsSendTime.fromNanos(now) : 0,
@@ -617,7 +612,7 @@ public final class RtpSession {
           copy.release();
           return null;
         }
-        countSent(kind, clockRate, payloadLength, timestamp, now);
+        countSent(kind, clockRate, in.payloadLength(), timestamp, now);
         return copy;
       } finally {
         original.release();

@@ -44,7 +44,6 @@ public final class WebRtcPeer implements AutoCloseable {
   private final Map<MediaType, AtomicLong> received = new EnumMap<>(MediaType.class);
   private final Map<MediaType, AtomicLong> keyframeRequests = new EnumMap<>(MediaType.class);
   private volatile Consumer<ByteBuf> rtpListener = ByteBuf::release;
-  private volatile Consumer<MediaType> keyframeRequestListener = kind -> { };
   private final CompletableFuture<Void> secured = new CompletableFuture<>();
   private WebRtcTransport transport;
   private List<NegotiatedMedia> offered = List.of();
@@ -67,14 +66,6 @@ public final class WebRtcPeer implements AutoCloseable {
   /** Receives every RTP packet that arrives (ownership moves to the listener). */
   public void onRtp(Consumer<ByteBuf> listener) {
     this.rtpListener = listener;
-  }
-
-  /**
-   * Called when the other side asks for a keyframe of what this peer sends (PLI or FIR), as an
-   * encoder would be; a replayed stream cannot make one, but it can count them.
-   */
-  public void onKeyframeRequest(Consumer<MediaType> listener) {
-    this.keyframeRequestListener = listener;
   }
 
   /** Creates the offer: audio and video, send and receive, on the given interfaces. */
@@ -144,7 +135,10 @@ public final class WebRtcPeer implements AutoCloseable {
     return received.get(kind).get();
   }
 
-  /** Keyframe requests (PLI, FIR) received for what this peer sends of {@code kind}. */
+  /**
+   * Keyframe requests (PLI, FIR) received for what this peer sends of {@code kind}: an encoder
+   * would answer them; a replayed stream cannot, but it counts them.
+   */
   public long keyframeRequests(MediaType kind) {
     return keyframeRequests.get(kind).get();
   }
@@ -176,7 +170,6 @@ public final class WebRtcPeer implements AutoCloseable {
     @Override
     public void keyframeRequested(MediaType kind) {
       keyframeRequests.get(kind).incrementAndGet();
-      keyframeRequestListener.accept(kind);
     }
 
     @Override
