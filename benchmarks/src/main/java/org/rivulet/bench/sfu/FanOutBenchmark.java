@@ -35,10 +35,10 @@ import org.rivulet.transport.udp.DeferredDatagram;
  * The server's own work per packet and viewer in a fan-out, without sockets: one video frame of
  * {@value #PACKETS} 1200-byte VP8 packets handed to {@value #VIEWERS} {@link RtpSession}s, each with
  * its own AES-GCM SRTP sender, then every datagram made as the transport's batcher makes it at the
- * end of a loop pass (copy, header rewrite, abs-send-time, protect). The routing phase (rewrite
- * state, send history, stats) and the making phase are what the SFU benchmark's fan-out costs on
- * top of the kernel's sends; with that many viewers each one's state is cold in the cache by its turn,
- * as in the server. Reports ns per packet and viewer.
+ * end of a loop pass (keyframe gate, copy, header rewrite, abs-send-time, protect, send history,
+ * stats). Handing over (one queued datagram per packet and viewer) and making are what the SFU
+ * benchmark's fan-out costs on top of the kernel's sends; with that many viewers each one's state
+ * is cold in the cache by its turn, as in the server. Reports ns per packet and viewer.
  *
  * <p>What it leaves out: the element graph's hop per sink ({@code MediaFlow}, input latency) and
  * Netty's write of the made datagrams. Run:

@@ -93,6 +93,11 @@ public class RtpEndpoint extends BaseRtpEndpoint {
             }
 
             @Override
+            public void mediaSent(MediaType kind) {
+              noteMediaOut(kind);
+            }
+
+            @Override
             public void keySoftLimit(MediaType kind) {
               fire("OnKeySoftLimit", Map.of("mediaType", kind.name()));
             }
@@ -110,8 +115,8 @@ public class RtpEndpoint extends BaseRtpEndpoint {
   protected void receiveRtp(MediaType type, RtpFormat format, ByteBuf rtp) {
     if (media == null) {
       rtp.release();
-    } else if (media.send(type, format, rtp)) {
-      noteMediaOut(type);
+    } else {
+      media.send(type, format, rtp); // noted as flowing out once made (mediaSent)
     }
   }
 

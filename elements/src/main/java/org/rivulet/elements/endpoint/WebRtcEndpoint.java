@@ -148,6 +148,11 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
         }
 
         @Override
+        public void mediaSent(org.rivulet.elements.MediaType kind) {
+          noteMediaOut(kind);
+        }
+
+        @Override
         public void mediaState(String state) {
           WebRtcEndpoint.this.mediaState(state);
         }
@@ -208,8 +213,8 @@ public class WebRtcEndpoint extends BaseRtpEndpoint {
     // A recvonly endpoint negotiated no sending m-line: RtpSession drops and counts it.
     if (session == null) {
       rtp.release();
-    } else if (session.send(type, format, rtp)) {
-      noteMediaOut(type);
+    } else {
+      session.send(type, format, rtp); // noted as flowing out once made (mediaSent)
     }
   }
 

@@ -61,6 +61,10 @@ public final class RtpMedia {
 
     void keyframeRequested(MediaType kind);
 
+    /** See {@link org.rivulet.elements.webrtc.RtpSession.Input#mediaSent}. */
+    default void mediaSent(MediaType kind) {
+    }
+
     /** The first packet from the peer arrived. */
     void connected();
 
@@ -239,14 +243,14 @@ public final class RtpMedia {
     return text;
   }
 
-  /** Media from the graph; true when it went out. Takes ownership. */
-  public boolean send(MediaType kind, RtpFormat format, ByteBuf rtp) {
+  /** Media from the graph (see {@link RtpSession#send}). Takes ownership. */
+  public void send(MediaType kind, RtpFormat format, ByteBuf rtp) {
     RtpSession session = sessionFor(kind);
     if (session == null) {
       rtp.release();
-      return false;
+      return;
     }
-    return session.send(kind, format, rtp);
+    session.send(kind, format, rtp);
   }
 
   public void requestKeyframe() {
@@ -292,6 +296,11 @@ public final class RtpMedia {
             @Override
             public void keyframeRequested(MediaType kind) {
               callbacks.keyframeRequested(kind);
+            }
+
+            @Override
+            public void mediaSent(MediaType kind) {
+              callbacks.mediaSent(kind);
             }
           });
       session.cname(cname);

@@ -50,8 +50,9 @@ import org.rivulet.transport.udp.DeferredDatagram;
  *                                         │        └▶ gaps ─▶ GapRecovery ─▶ sendFeedback(): NACK
  *                                         └▶ RTCP: PLI/FIR ─▶ Input.keyframeRequested
  *                                                  NACK ─▶ Retransmitter ─▶ Output.send
- *  graph ─▶ send(kind, codec, RTP) ─▶ keyframe gate ─▶ copy without header extensions,
- *           rewrite PT/SSRC/seq/ts ─▶ protect ─▶ Output.send      (original kept in the history)
+ *  graph ─▶ send(kind, codec, RTP) ─▶ Output.send, which makes it when it sends it: keyframe gate
+ *           ─▶ copy without header extensions, rewrite PT/SSRC/seq/ts ─▶ protect ─▶ Input.mediaSent
+ *                                                                  (original kept in the history)
  * </pre>
  *
  * <p>Every packet that cannot go on is dropped and counted in {@link #drops()}. Single-threaded: the
@@ -97,6 +98,10 @@ public final class RtpSession {
     void rtp(MediaType kind, RtpFormat format, ByteBuf rtp);
 
     void keyframeRequested(MediaType kind);
+
+    /** A media packet of this kind was made for the peer: past the keyframe gate, protected. */
+    default void mediaSent(MediaType kind) {
+    }
 
     /**
      * The bitrate the receivers of this session's incoming video can take (the minimum of their
@@ -466,58 +471,12 @@ public final class RtpSession {
 
   /**
    * Sends a packet from the graph to the peer, if this session sends that kind in a codec the peer
-   * accepted (media passes through encoded: no codec in common means no media).
-   *
-   * @return whether the packet was handed to the output, which makes it when it sends it
-   *     (otherwise it was dropped and counted)
+   * accepted (media passes through encoded: no codec in common means no media). Only queues it:
+   * everything else (the keyframe gate, rewriting, the send history, protection) happens when the
+   * output makes it, see {@link Outgoing}. Takes ownership.
    */
-  public boolean send(MediaType kind, RtpFormat format, ByteBuf rtp) {
-    try {
-      NegotiatedMedia media = sending.get(kind);
-      if (media == null) {
-        drop(Drop.NOT_SENDING);
-        return false;
-      }
-      if (protection == null) {
-        drop(Drop.NOT_SECURED);
-        return false;
-      }
-      int pt = cachedPayloadType(kind, media, format);
-      if (pt < 0) {
-        drop(Drop.NO_MATCHING_CODEC);
-        return false;
-      }
-      RtpPacket in = RtpPacket.parse(rtp);
-      if (in == null) {
-        drop(Drop.MALFORMED);
-        return false;
-      }
-      long now = System.nanoTime();
-      OutboundStream stream = streams.get(kind);
-      if (!stream.admit(in, format.encoding(), now)) {
-        drop(Drop.WAITING_FOR_KEYFRAME);
-        if (stream.wantsKeyframe(now)) {
-          input.keyframeRequested(kind);
-        }
-        return false;
-      }
-      int outSeq = stream.outSequence(in);
-      long timestamp = stream.outTimestamp(in);
-      stream.sent(outSeq, timestamp, now);
-      if (kind == MediaType.VIDEO && retransmitter != null) {
-        // The history keeps the shared original, not a copy.
-        retransmitter.sent(outSeq, timestamp, pt, rtp.retain(), now);
-      }
-      Outgoing out = new Outgoing(rtp, in, kind, format.clockRate(), stream.ssrc(), pt, outSeq,
-          timestamp, protection);
-      rtp = null;
-      output.send(out);
-      return true;
-    } finally {
-      if (rtp != null) {
-        rtp.release();
-      }
-    }
+  public void send(MediaType kind, RtpFormat format, ByteBuf rtp) {
+    output.send(new Outgoing(rtp, kind, format));
   }
 
   /**
@@ -563,60 +522,92 @@ public final class RtpSession {
   }
 
   /**
-   * A packet accepted for our peer, made when the transport sends it: our own copy (the original
-   * is shared with other sinks, and SRTP encrypts in place) with our SSRC, payload type, sequence
-   * number and timestamp, the forwarded header extensions under our peer's ids and abs-send-time
-   * stamped at that moment, then protected, and only then counted as sent. Holds a reference to
-   * the original until then.
+   * A packet from the graph for our peer, made when the transport sends it: the keyframe gate,
+   * then our own copy (the original is shared with other sinks, and SRTP encrypts in place) with
+   * our SSRC, payload type, sequence number and timestamp, the forwarded header extensions under
+   * our peer's ids and abs-send-time stamped at that moment, then protected, and only then counted
+   * as sent and kept in the send history. Holds a reference to the original until then.
+   *
+   * <p>Why all of it here and not in {@link #send}: a fan-out hands each packet to every viewer
+   * before any is made, and a batching transport makes a viewer's packets one after another. The
+   * per-viewer state (stream, history, stats, SRTP) is then touched once per viewer and batch,
+   * while it is in the cache, instead of once per packet and viewer, each time after every other
+   * viewer's; and the first viewers' packets leave sooner, because handing a keyframe to a hundred
+   * viewers costs little before the making starts.
    */
   private final class Outgoing implements DeferredDatagram {
     private final ByteBuf original;
-    private final RtpPacket in;
     private final MediaType kind;
-    private final int clockRate;
-    private final int ssrc;
-    private final int payloadType;
-    private final int sequenceNumber;
-    private final long timestamp;
-    private final PacketProtection protection;
+    private final RtpFormat format;
 
-    Outgoing(ByteBuf original, RtpPacket in, MediaType kind, int clockRate, int ssrc,
-        int payloadType, int sequenceNumber, long timestamp, PacketProtection protection) {
+    Outgoing(ByteBuf original, MediaType kind, RtpFormat format) {
       this.original = original;
-      this.in = in;
       this.kind = kind;
-      this.clockRate = clockRate;
-      this.ssrc = ssrc;
-      this.payloadType = payloadType;
-      this.sequenceNumber = sequenceNumber;
-      this.timestamp = timestamp;
-      this.protection = protection;
+      this.format = format;
     }
 
     @Override
     public ByteBuf build() {
-      ByteBuf copy = alloc.heapBuffer(in.length() + TAILROOM + 12);
-      long now = System.nanoTime();
-      boolean absSendTime = kind == MediaType.VIDEO && absSendTimeId > 0;
       try {
-        ForwardedExtensions.write(in, copy, extensionsOut, absSendTime ? absSendTimeId : 0,
-            absSendTime ? AbsSendTime.fromNanos(now) : 0,
-            absSendTime ? AbsSendTime.LENGTH : 0);
-        RtpPacket packet = RtpPacket.parse(copy);
-        packet.setSsrc(ssrc);
-        packet.setPayloadType(payloadType);
-        packet.setSequenceNumber(sequenceNumber);
-        packet.setTimestamp(timestamp);
-        if (protection.protectRtp(copy) != SrtpResult.OK) {
-          drop(Drop.SRTP_PROTECT_FAILED);
-          copy.release();
-          return null;
-        }
-        countSent(kind, clockRate, in.payloadLength(), timestamp, now);
-        return copy;
+        return make();
       } finally {
         original.release();
       }
+    }
+
+    private ByteBuf make() {
+      NegotiatedMedia media = sending.get(kind);
+      if (media == null) {
+        drop(Drop.NOT_SENDING);
+        return null;
+      }
+      if (protection == null) {
+        drop(Drop.NOT_SECURED);
+        return null;
+      }
+      int pt = cachedPayloadType(kind, media, format);
+      if (pt < 0) {
+        drop(Drop.NO_MATCHING_CODEC);
+        return null;
+      }
+      RtpPacket in = RtpPacket.parse(original);
+      if (in == null) {
+        drop(Drop.MALFORMED);
+        return null;
+      }
+      long now = System.nanoTime();
+      OutboundStream stream = streams.get(kind);
+      if (!stream.admit(in, format.encoding(), now)) {
+        drop(Drop.WAITING_FOR_KEYFRAME);
+        if (stream.wantsKeyframe(now)) {
+          input.keyframeRequested(kind);
+        }
+        return null;
+      }
+      int outSeq = stream.outSequence(in);
+      long timestamp = stream.outTimestamp(in);
+      stream.sent(outSeq, timestamp, now);
+      ByteBuf copy = alloc.heapBuffer(in.length() + TAILROOM + 12);
+      boolean absSendTime = kind == MediaType.VIDEO && absSendTimeId > 0;
+      ForwardedExtensions.write(in, copy, extensionsOut, absSendTime ? absSendTimeId : 0,
+          absSendTime ? AbsSendTime.fromNanos(now) : 0, absSendTime ? AbsSendTime.LENGTH : 0);
+      RtpPacket packet = RtpPacket.parse(copy);
+      packet.setSsrc(stream.ssrc());
+      packet.setPayloadType(pt);
+      packet.setSequenceNumber(outSeq);
+      packet.setTimestamp(timestamp);
+      if (protection.protectRtp(copy) != SrtpResult.OK) {
+        drop(Drop.SRTP_PROTECT_FAILED);
+        copy.release();
+        return null;
+      }
+      if (kind == MediaType.VIDEO && retransmitter != null) {
+        // The history keeps the shared original, not a copy.
+        retransmitter.sent(outSeq, timestamp, pt, original.retain(), now);
+      }
+      countSent(kind, format.clockRate(), in.payloadLength(), timestamp, now);
+      input.mediaSent(kind);
+      return copy;
     }
 
     @Override

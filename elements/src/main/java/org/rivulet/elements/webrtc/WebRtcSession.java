@@ -48,6 +48,10 @@ public final class WebRtcSession {
 
     void keyframeRequested(MediaType kind);
 
+    /** See {@link RtpSession.Input#mediaSent}. */
+    default void mediaSent(MediaType kind) {
+    }
+
     /** CONNECTED once DTLS-SRTP keys are in place, DISCONNECTED when they are gone. */
     void mediaState(String state);
 
@@ -198,13 +202,13 @@ public final class WebRtcSession {
     }
   }
 
-  /** Media from the graph; true when it went out. Takes ownership. */
-  public boolean send(MediaType kind, RtpFormat format, ByteBuf rtp) {
+  /** Media from the graph (see {@link RtpSession#send}). Takes ownership. */
+  public void send(MediaType kind, RtpFormat format, ByteBuf rtp) {
     if (transport == null) {
       rtp.release();
-      return false;
+      return;
     }
-    return transport.send(kind, format, rtp);
+    transport.send(kind, format, rtp);
   }
 
   public void requestKeyframe() {
@@ -355,6 +359,11 @@ public final class WebRtcSession {
     @Override
     public void keyframeRequested(MediaType kind) {
       callbacks.keyframeRequested(kind);
+    }
+
+    @Override
+    public void mediaSent(MediaType kind) {
+      callbacks.mediaSent(kind);
     }
 
     @Override

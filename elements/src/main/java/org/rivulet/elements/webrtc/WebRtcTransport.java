@@ -74,6 +74,10 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
 
     void keyframeRequested(MediaType kind);
 
+    /** See {@link RtpSession.Input#mediaSent}. */
+    default void mediaSent(MediaType kind) {
+    }
+
     /** DTLS reached CONNECTED (true) or failed / closed (false). */
     void secured(boolean connected);
 
@@ -278,6 +282,11 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       }
 
       @Override
+      public void mediaSent(MediaType kind) {
+        events.mediaSent(kind);
+      }
+
+      @Override
       public long downstreamVideoEstimate() {
         return events.downstreamVideoEstimate();
       }
@@ -291,13 +300,13 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     return agent.addRemoteCandidate(candidate);
   }
 
-  /** Media from the graph to the peer; true when it went out. Takes ownership. */
-  public boolean send(MediaType kind, RtpFormat format, ByteBuf packet) {
+  /** Media from the graph to the peer (see {@link RtpSession#send}). Takes ownership. */
+  public void send(MediaType kind, RtpFormat format, ByteBuf packet) {
     if (rtp == null) {
       packet.release();
-      return false;
+      return;
     }
-    return rtp.send(kind, format, packet);
+    rtp.send(kind, format, packet);
   }
 
   public void requestKeyframe() {

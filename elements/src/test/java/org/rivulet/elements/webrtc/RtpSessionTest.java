@@ -1,6 +1,7 @@
 package org.rivulet.elements.webrtc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
@@ -401,6 +402,54 @@ class RtpSessionTest {
   }
 
   /**
+   * The graph hands a packet over at once and whether it goes out is decided when the transport
+   * makes it: only then is the keyframe gate passed (or a keyframe asked for) and the packet
+   * reported as media sent, what the endpoint's MediaFlowOut follows. A new source's interframe
+   * held for a keyframe is not reported.
+   */
+  @Test
+  void mediaSentIsReportedOnlyForPacketsMadeForThePeer() {
+    List<DeferredDatagram> queued = new ArrayList<>();
+    List<MediaType> sent = new ArrayList<>();
+    List<MediaType> asked = new ArrayList<>();
+    RtpSession s = new RtpSession(media(11, 12, 96), ALLOC, queued::add, new RtpSession.Input() {
+      @Override
+      public void rtp(MediaType kind, RtpFormat format, ByteBuf rtp) {
+        rtp.release();
+      }
+
+      @Override
+      public void keyframeRequested(MediaType kind) {
+        asked.add(kind);
+      }
+
+      @Override
+      public void mediaSent(MediaType kind) {
+        sent.add(kind);
+      }
+    });
+    s.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
+        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
+    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
+    ByteBuf delta = rtp(96, 1, 7);
+    delta.setByte(12, 0x10).setByte(13, 0x01); // S=1, PID=0, then P=1: an interframe
+    s.send(MediaType.VIDEO, vp8, delta);
+    s.send(MediaType.VIDEO, vp8, rtp(96, 2, 7));
+    assertEquals(2, queued.size());
+    assertTrue(sent.isEmpty() && asked.isEmpty(), "nothing is decided before the making");
+
+    assertNull(queued.get(0).build(), "the interframe is held back");
+    assertEquals(List.of(MediaType.VIDEO), asked, "and a keyframe asked for");
+    assertTrue(sent.isEmpty());
+    assertEquals(1, s.drops(RtpSession.Drop.WAITING_FOR_KEYFRAME));
+
+    queued.get(1).build().release();
+    assertEquals(List.of(MediaType.VIDEO), sent, "the keyframe goes out");
+    assertEquals(1, s.packetsOut());
+    s.close();
+  }
+
+  /**
    * Sender reports and outbound stats count what was made for the wire: a packet queued for a
    * batched send counts once the transport makes it, and one the transport discarded (its socket
    * closed meanwhile) never does.
@@ -412,9 +461,9 @@ class RtpSessionTest {
     s.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
         new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
     RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
-    assertTrue(s.send(MediaType.VIDEO, vp8, rtp(96, 1, 7)));
-    assertTrue(s.send(MediaType.VIDEO, vp8, rtp(96, 2, 7)));
-    assertTrue(s.send(MediaType.VIDEO, vp8, rtp(96, 3, 7)));
+    s.send(MediaType.VIDEO, vp8, rtp(96, 1, 7));
+    s.send(MediaType.VIDEO, vp8, rtp(96, 2, 7));
+    s.send(MediaType.VIDEO, vp8, rtp(96, 3, 7));
     assertEquals(3, queued.size());
     assertEquals(0, s.packetsOut(), "queued is not sent");
     assertTrue(s.outboundStats().isEmpty(), "no stream has sent anything yet");

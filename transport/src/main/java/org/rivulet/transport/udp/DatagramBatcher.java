@@ -59,7 +59,10 @@ public final class DatagramBatcher {
 
   private final EventLoop loop;
   private final Map<Channel, List<Pending>> pending = new HashMap<>();
-  private final List<Channel> dirty = new ArrayList<>();
+  /** Channels with datagrams queued, in the order they got their first. */
+  private List<Channel> dirty = new ArrayList<>();
+  /** The other list: a flush sends one while sends made meanwhile go to the other. */
+  private List<Channel> flushing = new ArrayList<>();
   private final Runnable flushTask = this::flush;
   private boolean flushScheduled;
   private long datagrams;
@@ -182,12 +185,22 @@ public final class DatagramBatcher {
     return systemSends;
   }
 
+  /**
+   * Sends every channel's queue. Making a datagram may queue others (a viewer's packet held for a
+   * keyframe asks its source for one, an RTCP datagram on another channel, or on this one): they
+   * go to fresh queues and are sent in another round of the same flush.
+   */
   void flush() {
     flushScheduled = false;
-    for (Channel ch : dirty) {
-      systemSends += sendNow(ch, pending.remove(ch));
+    while (!dirty.isEmpty()) {
+      List<Channel> channels = dirty;
+      dirty = flushing;
+      for (Channel ch : channels) {
+        systemSends += sendNow(ch, pending.remove(ch));
+      }
+      channels.clear();
+      flushing = channels;
     }
-    dirty.clear();
   }
 
   /**

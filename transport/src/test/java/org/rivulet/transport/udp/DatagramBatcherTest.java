@@ -151,6 +151,61 @@ class DatagramBatcherTest {
     assertEquals(List.of("discard 9"), seen.get(10, TimeUnit.SECONDS));
   }
 
+  /**
+   * Making a datagram may queue more (a viewer's packet held for a keyframe makes its session ask
+   * the source for one): to a channel already sent in this flush, to one not yet sent, and to the
+   * channel being sent. Each arrives, after what was queued before it on its channel.
+   */
+  @Test
+  void datagramsQueuedWhileMakingOthersAreSentInTheSameFlush() throws Exception {
+    EventLoop loop = loops.media().next();
+    Channel first = bind(loop, loops.datagramChannel());
+    Channel second = bind(loop, loops.datagramChannel());
+    try (DatagramSocket a = new DatagramSocket(0, LOOPBACK);
+        DatagramSocket b = new DatagramSocket(0, LOOPBACK)) {
+      a.setSoTimeout(5000);
+      b.setSoTimeout(5000);
+      InetSocketAddress toA = (InetSocketAddress) a.getLocalSocketAddress();
+      InetSocketAddress toB = (InetSocketAddress) b.getLocalSocketAddress();
+      CompletableFuture<Boolean> flushed = new CompletableFuture<>();
+      loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(loop);
+        batcher.send(first, toA, Unpooled.wrappedBuffer(new byte[] {1}));
+        batcher.send(second, toB, new DeferredDatagram() {
+          @Override
+          public ByteBuf build() {
+            batcher.send(first, toA, Unpooled.wrappedBuffer(new byte[] {2})); // sent already
+            batcher.send(second, toB, Unpooled.wrappedBuffer(new byte[] {4})); // being sent
+            return Unpooled.wrappedBuffer(new byte[] {3});
+          }
+
+          @Override
+          public void discard() {
+          }
+        }, null);
+        ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
+            () -> flushed.complete(Boolean.TRUE));
+      });
+      assertTrue(flushed.get(10, TimeUnit.SECONDS));
+      assertEquals(List.of(1, 2), receive(a, 2));
+      assertEquals(List.of(3, 4), receive(b, 2));
+    } finally {
+      first.close().sync();
+      second.close().sync();
+    }
+  }
+
+  /** The first byte of each of the next {@code n} datagrams {@code socket} receives. */
+  private static List<Integer> receive(DatagramSocket socket, int n) throws Exception {
+    List<Integer> firstBytes = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      DatagramPacket p = new DatagramPacket(new byte[16], 16);
+      socket.receive(p);
+      firstBytes.add((int) p.getData()[0]);
+    }
+    return firstBytes;
+  }
+
   /** A one-byte datagram made when asked, or none when {@code value} is 0; logs what happens. */
   private static DeferredDatagram deferred(List<String> events, byte value) {
     return new DeferredDatagram() {
