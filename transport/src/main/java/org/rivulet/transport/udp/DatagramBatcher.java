@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds the datagrams an event loop sends during one pass of its loop and sends them at the end of
@@ -49,6 +51,7 @@ public final class DatagramBatcher {
    */
   static final int MAX_GSO_SEGMENT = 1452;
 
+  private static final Logger LOG = LoggerFactory.getLogger(DatagramBatcher.class);
   private static final FastThreadLocal<DatagramBatcher> BATCHERS = new FastThreadLocal<>();
   /**
    * Set on a channel whose datagrams go one per message: a handler must see each (test
@@ -97,12 +100,21 @@ public final class DatagramBatcher {
       return datagram;
     }
 
-    /** Makes a deferred datagram; false when it could not be made (nothing left to send). */
+    /**
+     * Makes a deferred datagram; false when it could not be made (nothing left to send). A maker
+     * that throws loses its own datagram only, not the rest of the flush: its owner released what
+     * it held (or leaks it, which the leak detector reports), and the failure is logged.
+     */
     boolean make() {
       if (deferred == null) {
         return true;
       }
-      datagram = deferred.build();
+      try {
+        datagram = deferred.build();
+      } catch (RuntimeException e) {
+        LOG.error("A datagram could not be made; it is dropped", e);
+        datagram = null;
+      }
       deferred = null;
       if (datagram != null && sent != null) {
         sent.accept(datagram.readableBytes());

@@ -195,6 +195,44 @@ class DatagramBatcherTest {
     }
   }
 
+  /** A maker that throws loses its own datagram; the others, and later flushes, still go out. */
+  @Test
+  void aDatagramWhoseMakingThrowsIsDroppedAndTheFlushGoesOn() throws Exception {
+    EventLoop loop = loops.media().next();
+    Channel first = bind(loop, loops.datagramChannel());
+    Channel second = bind(loop, loops.datagramChannel());
+    try (DatagramSocket a = new DatagramSocket(0, LOOPBACK);
+        DatagramSocket b = new DatagramSocket(0, LOOPBACK)) {
+      a.setSoTimeout(5000);
+      b.setSoTimeout(5000);
+      InetSocketAddress toA = (InetSocketAddress) a.getLocalSocketAddress();
+      InetSocketAddress toB = (InetSocketAddress) b.getLocalSocketAddress();
+      loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(loop);
+        batcher.send(first, toA, new DeferredDatagram() {
+          @Override
+          public ByteBuf build() {
+            throw new IllegalStateException("a defect in the maker (expected in this test)");
+          }
+
+          @Override
+          public void discard() {
+          }
+        }, null);
+        batcher.send(first, toA, Unpooled.wrappedBuffer(new byte[] {1}));
+        batcher.send(second, toB, Unpooled.wrappedBuffer(new byte[] {2}));
+      });
+      assertEquals(List.of(1), receive(a, 1));
+      assertEquals(List.of(2), receive(b, 1));
+      loop.execute(() -> DatagramBatcher.on(loop).send(first, toA,
+          Unpooled.wrappedBuffer(new byte[] {3})));
+      assertEquals(List.of(3), receive(a, 1), "the next flush works");
+    } finally {
+      first.close().sync();
+      second.close().sync();
+    }
+  }
+
   /** The first byte of each of the next {@code n} datagrams {@code socket} receives. */
   private static List<Integer> receive(DatagramSocket socket, int n) throws Exception {
     List<Integer> firstBytes = new ArrayList<>();
