@@ -19,6 +19,15 @@ import org.rivulet.rtp.feedback.SendHistory;
 final class Retransmitter {
   /** A packet asked for twice within this time is sent once (duplicate NACKs within one RTT). */
   private static final long MIN_RESEND_INTERVAL_NANOS = 10_000_000L;
+  /**
+   * Retransmissions allowed at once: a NACK naming every packet of a large keyframe and more. One
+   * RTCP packet can name up to a whole history (1024 packets) and come again every 10 ms, so
+   * without a bound a peer could make the server send a hundred times what it forwards
+   * (RELIABILITY.md, B7.77).
+   */
+  static final int BUDGET_BURST = 256;
+  /** Retransmissions per second after that: several times the packet rate of 2.5 Mbit/s video. */
+  static final int BUDGET_PER_SECOND = 1000;
 
   private final SendHistory history = new SendHistory();
   private final ByteBufAllocator alloc;
@@ -32,6 +41,9 @@ final class Retransmitter {
   private long nacked;
   private long retransmitted;
   private long retransmittedBytes;
+  private long overBudget;
+  private double budget = BUDGET_BURST;
+  private long budgetNanos = Long.MIN_VALUE;
 
   Retransmitter(ByteBufAllocator alloc, int tailroom, int rtxSsrc,
       Map<Integer, Integer> rtxPayloadTypes, int initialRtxSeq, int[] extensionsOut) {
@@ -55,9 +67,17 @@ final class Retransmitter {
   ByteBuf retransmission(int outSeq, int ssrc, long nowNanos) {
     nacked++;
     SendHistory.Entry entry = history.get(outSeq, nowNanos);
-    if (entry == null || !history.markResent(entry, nowNanos, MIN_RESEND_INTERVAL_NANOS)) {
+    if (entry == null) {
       return null;
     }
+    if (!withinBudget(nowNanos)) {
+      overBudget++;
+      return null;
+    }
+    if (!history.markResent(entry, nowNanos, MIN_RESEND_INTERVAL_NANOS)) {
+      return null;
+    }
+    budget -= 1;
     RtpPacket original = RtpPacket.parse(entry.buffer());
     if (original == null) {
       return null;
@@ -81,6 +101,21 @@ final class Retransmitter {
     retransmitted++;
     retransmittedBytes += copy.readableBytes();
     return copy;
+  }
+
+  /** Refills the budget for the time since the last look; true when a retransmission fits. */
+  private boolean withinBudget(long nowNanos) {
+    if (budgetNanos != Long.MIN_VALUE && nowNanos > budgetNanos) {
+      budget = Math.min(BUDGET_BURST,
+          budget + (nowNanos - budgetNanos) * (BUDGET_PER_SECOND / 1e9));
+    }
+    budgetNanos = nowNanos;
+    return budget >= 1;
+  }
+
+  /** NACKed packets in the history that were not sent again: over the retransmission budget. */
+  long overBudget() {
+    return overBudget;
   }
 
   /** Sequence numbers NACKed by the peer. */

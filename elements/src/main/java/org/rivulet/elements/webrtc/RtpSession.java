@@ -122,6 +122,8 @@ public final class RtpSession {
   private record Route(MediaType kind, RtpFormat format, int rtxFor) {
   }
 
+  /** Our streams' first sequence numbers (media and RTX) are drawn below this (RELIABILITY.md 1.5). */
+  static final int FIRST_SEQUENCE_BOUND = 0x8000;
   /** Room for the SRTP tag and a little more, so protect never reallocates. */
   private static final int TAILROOM = 32;
   /** Keyframe requests to the peer closer together than this are merged into the first. */
@@ -259,8 +261,10 @@ public final class RtpSession {
       }
       if (m.sends()) {
         sending.put(kind, m);
+        // Below 2^15, as libwebrtc: a receiver whose SRTP guesses no rollover for a packet
+        // reordered across the first wrap (libsrtp) would fail to decrypt it.
         streams.put(kind, new OutboundStream(m.localSsrc(), m.codecs().get(0).clockRate(),
-            ThreadLocalRandom.current().nextInt(0x10000), kind == MediaType.VIDEO));
+            ThreadLocalRandom.current().nextInt(FIRST_SEQUENCE_BOUND), kind == MediaType.VIDEO));
         if (kind == MediaType.VIDEO) {
           Map<Integer, Integer> rtx = new HashMap<>();
           for (Codec c : m.codecs()) {
@@ -269,7 +273,7 @@ public final class RtpSession {
             }
           }
           videoRetransmitter = new Retransmitter(alloc, TAILROOM, (int) m.localRtxSsrc(), rtx,
-              ThreadLocalRandom.current().nextInt(0x10000), extensionsOut);
+              ThreadLocalRandom.current().nextInt(FIRST_SEQUENCE_BOUND), extensionsOut);
         }
       }
     }
@@ -809,7 +813,7 @@ public final class RtpSession {
       long retransmitted, long retransmittedBytes, long retransmissionMisses, long nacksSent,
       long packetsNackedToPeer, long recoveredFromPeer, long rtxReceived,
       long keyframeRequestsSent, long keyframeRequestsMerged, long keyframeRequestsReceived,
-      long keyframeWaitDrops, long roundTripNanos) {
+      long keyframeWaitDrops, long roundTripNanos, long retransmissionsOverBudget) {
   }
 
   public FeedbackCounters feedbackCounters() {
@@ -820,7 +824,7 @@ public final class RtpSession {
         r == null ? 0 : r.retransmitted(), r == null ? 0 : r.retransmittedBytes(),
         r == null ? 0 : r.missed(), gaps.nacksSent(), nacked, recovered, rtxReceived,
         keyframeRequestsSent, keyframeRequestsMerged, keyframeRequestsReceived,
-        drops(Drop.WAITING_FOR_KEYFRAME), rttNanos);
+        drops(Drop.WAITING_FOR_KEYFRAME), rttNanos, r == null ? 0 : r.overBudget());
   }
 
   /**

@@ -47,6 +47,40 @@ class RetransmitterTest {
     r.release();
   }
 
+  /**
+   * A NACK may name a whole history, again and again: what is sent back stays within the budget,
+   * a burst and then a steady rate, and the rest is counted.
+   */
+  @Test
+  void retransmissionsStayWithinTheBudgetHoweverManyAreAskedFor() {
+    Retransmitter r = new Retransmitter(ALLOC, 16, 0, Map.of(), 0, PEER);
+    for (int seq = 0; seq < 1000; seq++) {
+      r.sent(seq, 123456, 96, fromGraph(), 0);
+    }
+    long t = 50_000_000L;
+    assertEquals(Retransmitter.BUDGET_BURST, resend(r, 0, 1000, t), "the burst");
+    assertEquals(1000 - Retransmitter.BUDGET_BURST, r.overBudget());
+    // 100 ms later: what the rate refilled, for packets not resent yet.
+    assertEquals(Retransmitter.BUDGET_PER_SECOND / 10,
+        resend(r, Retransmitter.BUDGET_BURST, 1000, t + 100_000_000L));
+    assertEquals(Retransmitter.BUDGET_BURST + Retransmitter.BUDGET_PER_SECOND / 10,
+        r.retransmitted());
+    r.release();
+  }
+
+  /** Asks for {@code from..to-1} at {@code nowNanos}; how many came back. */
+  private static int resend(Retransmitter r, int from, int to, long nowNanos) {
+    int sent = 0;
+    for (int seq = from; seq < to; seq++) {
+      ByteBuf again = r.retransmission(seq, 0x5555, nowNanos);
+      if (again != null) {
+        sent++;
+        again.release();
+      }
+    }
+    return sent;
+  }
+
   @Test
   void anRtxRetransmissionCarriesThemToo() {
     Retransmitter r = new Retransmitter(ALLOC, 16, 0x7777, Map.of(96, 97), 40, PEER);
