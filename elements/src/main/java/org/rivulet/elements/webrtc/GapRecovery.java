@@ -16,6 +16,7 @@ final class GapRecovery {
 
   private final Map<Integer, NackGenerator> sources = new HashMap<>();
   private long nacksSent;
+  private long restarts;
 
   /**
    * Records an arriving video packet (an RTX one already unwrapped).
@@ -32,8 +33,20 @@ final class GapRecovery {
     if (nacker == null) {
       return true;
     }
+    long resets = nacker.resets();
     boolean filledGap = nacker.onPacket(seq, nowNanos);
+    if (nacker.resets() != resets) {
+      restarts++;
+    }
     return !retransmission || filledGap;
+  }
+
+  /**
+   * Jumps in a source's sequence numbers too large to be loss, taken as restarts (RELIABILITY.md
+   * B5.57): nothing is NACKed for them, and the decoders downstream need a keyframe instead.
+   */
+  long restarts() {
+    return restarts;
   }
 
   /** Hands each source's due NACK list (non-empty) to {@code send}. */

@@ -359,10 +359,16 @@ public final class RtpSession {
       } else {
         remoteSsrc.put(route.kind(), packet.ssrc());
       }
-      if (route.kind() == MediaType.VIDEO
-          && !gaps.arrived(packet.ssrc(), packet.sequenceNumber(), retransmission, now)) {
-        drop(Drop.RTX_NOT_NEEDED);
-        return;
+      if (route.kind() == MediaType.VIDEO) {
+        long restarts = gaps.restarts();
+        boolean wanted = gaps.arrived(packet.ssrc(), packet.sequenceNumber(), retransmission, now);
+        if (gaps.restarts() != restarts) {
+          requestKeyframe(); // a jump too large to NACK: the receivers need a keyframe instead
+        }
+        if (!wanted) {
+          drop(Drop.RTX_NOT_NEEDED);
+          return;
+        }
       }
       packetsIn++;
       RtpReceiveStats stats = receiveStats.get(packet.ssrc());

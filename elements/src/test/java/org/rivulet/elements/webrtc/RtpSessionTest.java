@@ -19,6 +19,7 @@ import org.rivulet.sdp.Codec;
 import org.rivulet.sdp.Direction;
 import org.rivulet.srtp.SrtpProfile;
 import org.rivulet.srtp.SrtpReceiver;
+import org.rivulet.srtp.SrtpResult;
 import org.rivulet.srtp.SrtpSender;
 import org.rivulet.transport.udp.DeferredDatagram;
 
@@ -501,6 +502,50 @@ class RtpSessionTest {
     assertEquals(2, video.packetsSent());
     assertEquals(2 * 100, video.bytesSent(), "payload octets, as RFC 3550 counts them");
     s.close();
+  }
+
+  /**
+   * A jump in the peer's sequence numbers too large to be loss (a restarted sender, a long
+   * outage) is not NACKed number by number: the peer is asked for a keyframe instead, which the
+   * receivers' decoders need (RELIABILITY.md B5.57).
+   */
+  @Test
+  void aJumpTooLargeToBeLossAsksThePeerForAKeyframeInsteadOfNacks() {
+    wire(96);
+    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
+    for (int i = 0; i < 3; i++) {
+      a.send(MediaType.VIDEO, vp8, rtp(96, 100 + i, 0x1234));
+    }
+    assertTrue(keyframesAtA.isEmpty());
+    a.send(MediaType.VIDEO, vp8, rtp(96, 20000, 0x1234));
+    assertEquals(4, atB.size(), "the packet after the jump goes on");
+    assertEquals(List.of(MediaType.VIDEO), keyframesAtA, "and its sender is asked for a keyframe");
+    b.sendFeedback();
+    assertEquals(0, b.feedbackCounters().nacksSent(), "no NACK for the numbers skipped");
+    a.close();
+    b.close();
+  }
+
+  /**
+   * From the peer, a payload type nobody negotiated, and an RTX packet before any packet of the
+   * stream it would repair (its media SSRC unknown): each dropped and counted (RELIABILITY.md B5.55,
+   * B5.59), nothing handed on.
+   */
+  @Test
+  void anUnknownPayloadTypeAndRtxWithoutItsStreamAreDroppedAndCounted() {
+    wire(96, true);
+    SrtpSender peer = new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB);
+    ByteBuf unknown = rtp(100, 1, 0x4444); // not 64-95, which rtcp-mux takes for RTCP
+    assertEquals(SrtpResult.OK, peer.protectRtp(unknown));
+    b.receive(unknown);
+    assertEquals(1, b.drops(RtpSession.Drop.UNKNOWN_PAYLOAD_TYPE));
+    ByteBuf rtx = rtp(97, 1, 0x5555);
+    assertEquals(SrtpResult.OK, peer.protectRtp(rtx));
+    b.receive(rtx);
+    assertEquals(1, b.drops(RtpSession.Drop.RTX_WITHOUT_MEDIA));
+    assertTrue(atB.isEmpty());
+    a.close();
+    b.close();
   }
 
   @Test
