@@ -70,6 +70,7 @@ public final class DatagramBatcher {
   private boolean flushScheduled;
   private long datagrams;
   private long systemSends;
+  private long unwritableDrops;
 
   /**
    * A queued datagram: made already ({@code datagram}), or to be made ({@code deferred}), whose
@@ -197,6 +198,11 @@ public final class DatagramBatcher {
     return systemSends;
   }
 
+  /** Datagrams dropped because their channel could not take more (see {@link #flush}). */
+  public long unwritableDrops() {
+    return unwritableDrops;
+  }
+
   /**
    * Sends every channel's queue. Making a datagram may queue others (a viewer's packet held for a
    * keyframe asks its source for one, an RTCP datagram on another channel, or on this one): they
@@ -208,7 +214,16 @@ public final class DatagramBatcher {
       List<Channel> channels = dirty;
       dirty = flushing;
       for (Channel ch : channels) {
-        systemSends += sendNow(ch, pending.remove(ch));
+        List<Pending> queue = pending.remove(ch);
+        if (ch.isActive() && !ch.isWritable()) {
+          // The socket has not taken what was written before (its send buffer full: the network
+          // is the bottleneck). Media that waited would only grow Netty's outbound buffer without
+          // bound and arrive too late: this pass's datagrams are dropped, unmade, and counted.
+          unwritableDrops += queue.size();
+          queue.forEach(Pending::release);
+          continue;
+        }
+        systemSends += sendNow(ch, queue);
       }
       channels.clear();
       flushing = channels;

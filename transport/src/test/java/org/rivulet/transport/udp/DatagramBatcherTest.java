@@ -2,16 +2,21 @@ package org.rivulet.transport.udp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SingleThreadEventLoop;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.epoll.SegmentedDatagramPacket;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioDatagramChannel;
@@ -231,6 +236,52 @@ class DatagramBatcherTest {
       first.close().sync();
       second.close().sync();
     }
+  }
+
+  /**
+   * A channel whose socket has not taken what was written before (Netty's outbound buffer over its
+   * high-water mark) gets nothing more: later datagrams are dropped unmade and counted, instead of
+   * queueing without bound behind a congested network, until it drains.
+   */
+  @Test
+  void aChannelThatCannotTakeMoreDropsNewDatagramsUntilItDrains() {
+    boolean[] drain = {false};
+    EmbeddedChannel ch = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
+      @Override
+      public void flush(ChannelHandlerContext ctx) {
+        if (drain[0]) {
+          ctx.flush(); // otherwise the "socket" takes nothing: writes stay in the outbound buffer
+        }
+      }
+    });
+    ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(100, 200));
+    DatagramBatcher batcher = DatagramBatcher.on(ch.eventLoop());
+    batcher.send(ch, A, Unpooled.wrappedBuffer(new byte[300]));
+    ch.runPendingTasks();
+    assertFalse(ch.isWritable(), "300 bytes wait, over the high-water mark");
+
+    List<String> events = new ArrayList<>();
+    ByteBuf made = Unpooled.wrappedBuffer(new byte[] {5});
+    batcher.send(ch, A, made);
+    batcher.send(ch, A, deferred(events, (byte) 6), null);
+    ch.runPendingTasks();
+    assertEquals(0, made.refCnt(), "dropped and released");
+    assertEquals(List.of("discard 6"), events, "not made");
+    assertEquals(2, batcher.unwritableDrops());
+
+    drain[0] = true;
+    ch.flush();
+    assertTrue(ch.isWritable());
+    batcher.send(ch, A, Unpooled.wrappedBuffer(new byte[] {7}));
+    ch.runPendingTasks();
+    assertEquals(2, batcher.unwritableDrops());
+    io.netty.channel.socket.DatagramPacket first = ch.readOutbound();
+    io.netty.channel.socket.DatagramPacket second = ch.readOutbound();
+    assertEquals(300, first.content().readableBytes());
+    assertEquals(7, second.content().getByte(0));
+    first.release();
+    second.release();
+    assertFalse(ch.finish());
   }
 
   /** The first byte of each of the next {@code n} datagrams {@code socket} receives. */
