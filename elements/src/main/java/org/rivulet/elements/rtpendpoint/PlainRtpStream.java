@@ -8,6 +8,7 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import org.rivulet.elements.webrtc.RtpSession;
+import org.rivulet.transport.demux.FirstByteDemuxHandler;
 
 /**
  * One m-line of an RtpEndpoint: its RTP socket and RTCP socket (rtp + 1, RFC 3550 section 11),
@@ -27,6 +28,7 @@ final class PlainRtpStream {
   private boolean rtcpMux;
   private RtpSession session;
   private long unannouncedDrops;
+  private long oversizedDrops;
   private Runnable firstPacket = () -> { };
 
   PlainRtpStream(String kind, DatagramChannel rtpChannel, DatagramChannel rtcpChannel) {
@@ -89,11 +91,23 @@ final class PlainRtpStream {
     return unannouncedDrops;
   }
 
+  /** Datagrams from the peer longer than {@link FirstByteDemuxHandler#DEFAULT_MAX_PACKET_LENGTH}. */
+  long oversizedDrops() {
+    return oversizedDrops;
+  }
+
   private void onDatagram(boolean onRtcpSocket, DatagramPacket packet) {
     // With rtcp-mux remoteRtcp is remoteRtp, so RTCP on the RTP socket passes the same check.
     InetSocketAddress expected = onRtcpSocket ? remoteRtcp : remoteRtp;
     if (session == null || expected == null || !expected.equals(packet.sender())) {
       unannouncedDrops++;
+      packet.release();
+      return;
+    }
+    if (packet.content().readableBytes() > FirstByteDemuxHandler.DEFAULT_MAX_PACKET_LENGTH) {
+      // As on the WebRTC path (RELIABILITY.md B1.3): nothing legitimate is longer than an
+      // Ethernet MTU, and the graph would carry it on to peers that cannot take it.
+      oversizedDrops++;
       packet.release();
       return;
     }

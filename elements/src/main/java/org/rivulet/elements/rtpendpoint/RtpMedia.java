@@ -260,6 +260,11 @@ public final class RtpMedia {
     }
   }
 
+  /** Datagrams from the peer dropped for being longer than 1500 bytes. */
+  public long oversizedDrops() {
+    return streams.stream().mapToLong(PlainRtpStream::oversizedDrops).sum();
+  }
+
   /** Datagrams dropped because they came from somewhere the SDP did not announce. */
   public long unannouncedDrops() {
     return streams.stream().mapToLong(PlainRtpStream::unannouncedDrops).sum();

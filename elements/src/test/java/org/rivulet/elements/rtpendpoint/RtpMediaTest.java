@@ -143,6 +143,28 @@ class RtpMediaTest {
     }
   }
 
+  /** A datagram longer than 1500 bytes is dropped and counted, even from the peer (B1.3). */
+  @Test
+  void anOversizedDatagramFromThePeerIsDroppedAndCounted() throws Exception {
+    InetAddress lo = InetAddress.getLoopbackAddress();
+    try (DatagramSocket peerVideo = new DatagramSocket(new InetSocketAddress(lo, 0));
+        DatagramSocket peerAudio = new DatagramSocket(new InetSocketAddress(lo, 0))) {
+      String answer = answer(offer(peerAudio.getLocalPort(), peerVideo.getLocalPort()));
+      InetSocketAddress video = new InetSocketAddress(lo, port(answer, "video"));
+      byte[] oversized = java.util.Arrays.copyOf(rtp(96, 6), 1600);
+      peerVideo.send(new DatagramPacket(oversized, oversized.length, video));
+      byte[] good = rtp(96, 7);
+      peerVideo.send(new DatagramPacket(good, good.length, video));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (received.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(100);
+      assertEquals(List.of("VIDEO VP8 7"), received);
+      assertEquals(1L, (long) loop.submit(media::oversizedDrops).get(5, TimeUnit.SECONDS));
+    }
+  }
+
   @Test
   void offersWithoutPlainRtpAreRefused() throws Exception {
     String dtls = offer(5000, 5002).replace("RTP/AVP", "UDP/TLS/RTP/SAVPF");
