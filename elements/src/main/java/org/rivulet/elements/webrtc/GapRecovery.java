@@ -16,7 +16,16 @@ final class GapRecovery {
 
   private final Map<Integer, NackGenerator> sources = new HashMap<>();
   private long nacksSent;
-  private long restarts;
+  /**
+   * Called when a jump in a source's sequence numbers is too large to be loss and is taken as a
+   * restart (RELIABILITY.md B5.57): nothing is NACKed for it, and the decoders downstream need a
+   * keyframe instead.
+   */
+  private final Runnable onRestart;
+
+  GapRecovery(Runnable onRestart) {
+    this.onRestart = onRestart;
+  }
 
   /**
    * Records an arriving video packet (an RTX one already unwrapped).
@@ -36,17 +45,9 @@ final class GapRecovery {
     long resets = nacker.resets();
     boolean filledGap = nacker.onPacket(seq, nowNanos);
     if (nacker.resets() != resets) {
-      restarts++;
+      onRestart.run();
     }
     return !retransmission || filledGap;
-  }
-
-  /**
-   * Jumps in a source's sequence numbers too large to be loss, taken as restarts (RELIABILITY.md
-   * B5.57): nothing is NACKed for them, and the decoders downstream need a keyframe instead.
-   */
-  long restarts() {
-    return restarts;
   }
 
   /** Hands each source's due NACK list (non-empty) to {@code send}. */

@@ -156,7 +156,8 @@ public final class RtpSession {
   private final TwccRecorder twcc;
   private long twccFeedbackSent;
   /** Gaps in each remote video source, for the NACKs this session sends. */
-  private final GapRecovery gaps = new GapRecovery();
+  /** A jump too large to NACK asks the peer for a keyframe, which the receivers need instead. */
+  private final GapRecovery gaps = new GapRecovery(this::requestKeyframe);
   private final long[] drops = new long[Drop.values().length];
   private long lastKeyframeRequestNanos = System.nanoTime() - KEYFRAME_REQUEST_INTERVAL_NANOS;
   private long keyframeRequestsSent;
@@ -359,16 +360,10 @@ public final class RtpSession {
       } else {
         remoteSsrc.put(route.kind(), packet.ssrc());
       }
-      if (route.kind() == MediaType.VIDEO) {
-        long restarts = gaps.restarts();
-        boolean wanted = gaps.arrived(packet.ssrc(), packet.sequenceNumber(), retransmission, now);
-        if (gaps.restarts() != restarts) {
-          requestKeyframe(); // a jump too large to NACK: the receivers need a keyframe instead
-        }
-        if (!wanted) {
-          drop(Drop.RTX_NOT_NEEDED);
-          return;
-        }
+      if (route.kind() == MediaType.VIDEO
+          && !gaps.arrived(packet.ssrc(), packet.sequenceNumber(), retransmission, now)) {
+        drop(Drop.RTX_NOT_NEEDED);
+        return;
       }
       packetsIn++;
       RtpReceiveStats stats = receiveStats.get(packet.ssrc());

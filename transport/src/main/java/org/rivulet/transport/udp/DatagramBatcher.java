@@ -198,7 +198,7 @@ public final class DatagramBatcher {
     return systemSends;
   }
 
-  /** Datagrams dropped because their channel could not take more (see {@link #flush}). */
+  /** Datagrams dropped because their channel could not take more (see {@link #sendNow}). */
   public long unwritableDrops() {
     return unwritableDrops;
   }
@@ -214,16 +214,7 @@ public final class DatagramBatcher {
       List<Channel> channels = dirty;
       dirty = flushing;
       for (Channel ch : channels) {
-        List<Pending> queue = pending.remove(ch);
-        if (ch.isActive() && !ch.isWritable()) {
-          // The socket has not taken what was written before (its send buffer full: the network
-          // is the bottleneck). Media that waited would only grow Netty's outbound buffer without
-          // bound and arrive too late: this pass's datagrams are dropped, unmade, and counted.
-          unwritableDrops += queue.size();
-          queue.forEach(Pending::release);
-          continue;
-        }
-        systemSends += sendNow(ch, queue);
+        systemSends += sendNow(ch, pending.remove(ch));
       }
       channels.clear();
       flushing = channels;
@@ -236,8 +227,16 @@ public final class DatagramBatcher {
    *
    * @return the messages handed to Netty
    */
-  private static int sendNow(Channel ch, List<Pending> queue) {
+  private int sendNow(Channel ch, List<Pending> queue) {
     if (!ch.isActive()) {
+      queue.forEach(Pending::release);
+      return 0;
+    }
+    if (!ch.isWritable()) {
+      // The socket has not taken what was written before (its send buffer full: the network is
+      // the bottleneck). Media that waited would only grow Netty's outbound buffer without bound
+      // and arrive too late: this pass's datagrams are dropped, unmade, and counted.
+      unwritableDrops += queue.size();
       queue.forEach(Pending::release);
       return 0;
     }

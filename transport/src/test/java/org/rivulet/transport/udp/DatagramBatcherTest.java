@@ -163,24 +163,16 @@ class DatagramBatcherTest {
    */
   @Test
   void datagramsQueuedWhileMakingOthersAreSentInTheSameFlush() throws Exception {
-    EventLoop loop = loops.media().next();
-    Channel first = bind(loop, loops.datagramChannel());
-    Channel second = bind(loop, loops.datagramChannel());
-    try (DatagramSocket a = new DatagramSocket(0, LOOPBACK);
-        DatagramSocket b = new DatagramSocket(0, LOOPBACK)) {
-      a.setSoTimeout(5000);
-      b.setSoTimeout(5000);
-      InetSocketAddress toA = (InetSocketAddress) a.getLocalSocketAddress();
-      InetSocketAddress toB = (InetSocketAddress) b.getLocalSocketAddress();
+    try (TwoChannels t = new TwoChannels()) {
       CompletableFuture<Boolean> flushed = new CompletableFuture<>();
-      loop.execute(() -> {
-        DatagramBatcher batcher = DatagramBatcher.on(loop);
-        batcher.send(first, toA, Unpooled.wrappedBuffer(new byte[] {1}));
-        batcher.send(second, toB, new DeferredDatagram() {
+      t.loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(t.loop);
+        batcher.send(t.first, t.toA, Unpooled.wrappedBuffer(new byte[] {1}));
+        batcher.send(t.second, t.toB, new DeferredDatagram() {
           @Override
           public ByteBuf build() {
-            batcher.send(first, toA, Unpooled.wrappedBuffer(new byte[] {2})); // sent already
-            batcher.send(second, toB, Unpooled.wrappedBuffer(new byte[] {4})); // being sent
+            batcher.send(t.first, t.toA, Unpooled.wrappedBuffer(new byte[] {2})); // sent already
+            batcher.send(t.second, t.toB, Unpooled.wrappedBuffer(new byte[] {4})); // being sent
             return Unpooled.wrappedBuffer(new byte[] {3});
           }
 
@@ -188,33 +180,22 @@ class DatagramBatcherTest {
           public void discard() {
           }
         }, null);
-        ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
+        ((SingleThreadEventLoop) t.loop).executeAfterEventLoopIteration(
             () -> flushed.complete(Boolean.TRUE));
       });
       assertTrue(flushed.get(10, TimeUnit.SECONDS));
-      assertEquals(List.of(1, 2), receive(a, 2));
-      assertEquals(List.of(3, 4), receive(b, 2));
-    } finally {
-      first.close().sync();
-      second.close().sync();
+      assertEquals(List.of(1, 2), receive(t.a, 2));
+      assertEquals(List.of(3, 4), receive(t.b, 2));
     }
   }
 
   /** A maker that throws loses its own datagram; the others, and later flushes, still go out. */
   @Test
   void aDatagramWhoseMakingThrowsIsDroppedAndTheFlushGoesOn() throws Exception {
-    EventLoop loop = loops.media().next();
-    Channel first = bind(loop, loops.datagramChannel());
-    Channel second = bind(loop, loops.datagramChannel());
-    try (DatagramSocket a = new DatagramSocket(0, LOOPBACK);
-        DatagramSocket b = new DatagramSocket(0, LOOPBACK)) {
-      a.setSoTimeout(5000);
-      b.setSoTimeout(5000);
-      InetSocketAddress toA = (InetSocketAddress) a.getLocalSocketAddress();
-      InetSocketAddress toB = (InetSocketAddress) b.getLocalSocketAddress();
-      loop.execute(() -> {
-        DatagramBatcher batcher = DatagramBatcher.on(loop);
-        batcher.send(first, toA, new DeferredDatagram() {
+    try (TwoChannels t = new TwoChannels()) {
+      t.loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(t.loop);
+        batcher.send(t.first, t.toA, new DeferredDatagram() {
           @Override
           public ByteBuf build() {
             throw new IllegalStateException("a defect in the maker (expected in this test)");
@@ -224,15 +205,38 @@ class DatagramBatcherTest {
           public void discard() {
           }
         }, null);
-        batcher.send(first, toA, Unpooled.wrappedBuffer(new byte[] {1}));
-        batcher.send(second, toB, Unpooled.wrappedBuffer(new byte[] {2}));
+        batcher.send(t.first, t.toA, Unpooled.wrappedBuffer(new byte[] {1}));
+        batcher.send(t.second, t.toB, Unpooled.wrappedBuffer(new byte[] {2}));
       });
-      assertEquals(List.of(1), receive(a, 1));
-      assertEquals(List.of(2), receive(b, 1));
-      loop.execute(() -> DatagramBatcher.on(loop).send(first, toA,
+      assertEquals(List.of(1), receive(t.a, 1));
+      assertEquals(List.of(2), receive(t.b, 1));
+      t.loop.execute(() -> DatagramBatcher.on(t.loop).send(t.first, t.toA,
           Unpooled.wrappedBuffer(new byte[] {3})));
-      assertEquals(List.of(3), receive(a, 1), "the next flush works");
-    } finally {
+      assertEquals(List.of(3), receive(t.a, 1), "the next flush works");
+    }
+  }
+
+  /** Two channels on one loop, each sending to a receiving socket of its own. */
+  private static final class TwoChannels implements AutoCloseable {
+    final EventLoop loop = loops.media().next();
+    final Channel first;
+    final Channel second;
+    final DatagramSocket a = new DatagramSocket(0, LOOPBACK);
+    final DatagramSocket b = new DatagramSocket(0, LOOPBACK);
+    final InetSocketAddress toA = (InetSocketAddress) a.getLocalSocketAddress();
+    final InetSocketAddress toB = (InetSocketAddress) b.getLocalSocketAddress();
+
+    TwoChannels() throws Exception {
+      a.setSoTimeout(5000);
+      b.setSoTimeout(5000);
+      first = bind(loop, loops.datagramChannel());
+      second = bind(loop, loops.datagramChannel());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      a.close();
+      b.close();
       first.close().sync();
       second.close().sync();
     }
