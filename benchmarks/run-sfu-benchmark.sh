@@ -28,6 +28,8 @@
 #   generator's own collections rarely pause the measurement): extra JVM options;
 #   PACING (none): the publisher's video as encoded, or "libwebrtc": paced as a browser paces it;
 #   PEER_GRO (on): UDP GRO on the synthetic peers' sockets, or "off";
+#   PEER_IPV6 (off): the peers gather IPv4 candidates only (127.0.0.1), as the integration tests
+#   bind; "on" adds ::1, and ICE then pairs over IPv6 (RFC 8421 prefers it);
 #   STALL_SECONDS (5): how long HostStalls watches each CPU first (0: not at all).
 # Output: benchmarks/target/sfu-results/ (environment, and the log with the summary table).
 set -euo pipefail
@@ -92,7 +94,8 @@ in_netns "${loadgen[@]}" --server-jar "$server_jar" --recording "$recording" \
   --server-cpus "$server_cpus" --server-jvm "${SERVER_JAVA_OPTS:-}" \
   --subscribers "${SUBSCRIBERS-1,10,100}" --search "${SEARCH-150,200,300,400,500,700,1000}" \
   --budget "${BUDGET:-540}" --warmup "${WARMUP:-30}" --measure "${MEASURE:-20}" \
-  --pacing "${PACING:-none}" --peer-gro "${PEER_GRO:-on}" "$@" \
+  --pacing "${PACING:-none}" --peer-gro "${PEER_GRO:-on}" \
+  --peer-ipv6 "${PEER_IPV6:-off}" "$@" \
   2>&1 | tee "$results/sfu-load.log"
 
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/environment.txt"

@@ -86,7 +86,7 @@ final class FanOutRun {
         EventLoop publisherLoop = publisherLoops.media().next();
         WebRtcPeer publisher = new WebRtcPeer(publisherLoop, network);
         peers.add(publisher);
-        Signalling.connect(publisher, ingress, failure);
+        Signalling.connect(publisher, ingress, options.peerIpv6(), failure);
         publisher.secured().get(20, TimeUnit.SECONDS);
         replayer = new Replayer(recording, publisher, publisherLoop, measurement,
             PooledByteBufAllocator.DEFAULT, options.pacing()
@@ -106,7 +106,7 @@ final class FanOutRun {
             peers.add(subscriber);
             int index = i;
             subscriber.onRtp(rtp -> received(rtp, index, measurement, log));
-            Signalling.connect(subscriber, egress, failure);
+            Signalling.connect(subscriber, egress, options.peerIpv6(), failure);
             secured.add(subscriber.secured());
           }
           CompletableFuture.allOf(secured.toArray(CompletableFuture[]::new))

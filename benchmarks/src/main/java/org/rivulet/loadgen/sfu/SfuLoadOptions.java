@@ -21,11 +21,13 @@ import java.util.Map;
  * @param peerGro whether the synthetic peers' sockets take UDP GRO: on loopback the receivers' kernel
  *     work runs on the sender's CPU, so without it every segment of the server's GSO sends is
  *     received one by one on the server's core, a cost a network card would take off it
+ * @param peerIpv6 whether the synthetic peers offer IPv6 candidates too: ICE then prefers the
+ *     IPv6 pairs (RFC 8421), whose loopback sends cost the server about 15% more than IPv4's
  */
 record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
     List<Integer> search, int bisections, int warmupSeconds, int measureSeconds, String serverCpus,
     List<String> serverJvmOptions, int peerLoops, int budgetSeconds, double maxLossPercent,
-    double maxP99Millis, boolean pacing, Path latencyLog, boolean peerGro) {
+    double maxP99Millis, boolean pacing, Path latencyLog, boolean peerGro, boolean peerIpv6) {
 
   static final String USAGE = """
       usage: SfuLoad [options]
@@ -44,7 +46,8 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         --max-p99 <ms>          a run with a higher p99 does not hold (50)
         --pacing <none|libwebrtc>  the publisher's video: as encoded, or paced as a browser's (none)
         --latency-log <path>    per-packet latencies of three subscribers, <path>-N<n>.csv (none)
-        --peer-gro <on|off>     UDP GRO on the synthetic peers' sockets (on)""";
+        --peer-gro <on|off>     UDP GRO on the synthetic peers' sockets (on)
+        --peer-ipv6 <on|off>    IPv6 candidates too; ICE then pairs over IPv6 (off: 127.0.0.1)""";
 
   static SfuLoadOptions parse(String[] args) {
     Map<String, String> v = new HashMap<>();
@@ -73,7 +76,8 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         Double.parseDouble(v.getOrDefault("--max-p99", "50")),
         pacing(v.getOrDefault("--pacing", "none")),
         v.containsKey("--latency-log") ? Path.of(v.get("--latency-log")) : null,
-        onOff("--peer-gro", v.getOrDefault("--peer-gro", "on")));
+        onOff("--peer-gro", v.getOrDefault("--peer-gro", "on")),
+        onOff("--peer-ipv6", v.getOrDefault("--peer-ipv6", "off")));
   }
 
   private static boolean pacing(String v) {

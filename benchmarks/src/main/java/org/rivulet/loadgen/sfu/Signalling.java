@@ -23,10 +23,11 @@ final class Signalling {
    * peer's candidates are sent asynchronously: the listener runs on the peer's event loop, which
    * other peers share and a blocking call would stall.
    *
+   * @param ipv6 whether the peer offers IPv6 candidates as well as IPv4 ones
    * @param failure where the first failed candidate delivery is kept
    */
-  static void connect(WebRtcPeer peer, WebRtcEndpoint endpoint, AtomicReference<Throwable> failure)
-      throws Exception {
+  static void connect(WebRtcPeer peer, WebRtcEndpoint endpoint, boolean ipv6,
+      AtomicReference<Throwable> failure) throws Exception {
     endpoint.addIceCandidateFoundListener(e -> peer.addRemoteCandidate(e.getCandidate()
         .getCandidate()));
     peer.onLocalCandidate(c -> endpoint.addIceCandidate(new IceCandidate(c, "0", 0),
@@ -40,7 +41,7 @@ final class Signalling {
             failure.compareAndSet(null, cause);
           }
         }));
-    String offer = peer.createOffer(INTERFACES).get(20, TimeUnit.SECONDS);
+    String offer = peer.createOffer(INTERFACES, ipv6).get(20, TimeUnit.SECONDS);
     String answer = endpoint.processOffer(offer);
     peer.acceptAnswer(answer).get(10, TimeUnit.SECONDS);
     endpoint.gatherCandidates();

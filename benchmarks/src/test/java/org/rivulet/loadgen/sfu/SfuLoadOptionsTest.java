@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 class SfuLoadOptionsTest {
 
   @Test
-  void defaultsRunOneTenAndAHundredAfterAWarmUpWithGroPeers() {
+  void defaultsRunOneTenAndAHundredAfterAWarmUpWithGroPeersOnIpv4() {
     SfuLoadOptions o = SfuLoadOptions.parse(new String[0]);
     assertEquals(List.of(1, 10, 100), o.subscribers());
     assertEquals(30, o.warmupSeconds());
     assertTrue(o.peerGro());
+    assertFalse(o.peerIpv6());
     assertFalse(o.pacing());
     assertNull(o.latencyLog());
   }
@@ -28,6 +29,12 @@ class SfuLoadOptionsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> SfuLoadOptions.parse(new String[] {"--peer-gro", "yes"}));
     assertTrue(e.getMessage().contains("--peer-gro is on or off"), e.getMessage());
+  }
+
+  @Test
+  void peersOfferIpv6CandidatesOnlyWhenAsked() {
+    assertTrue(SfuLoadOptions.parse(new String[] {"--peer-ipv6", "on"}).peerIpv6());
+    assertFalse(SfuLoadOptions.parse(new String[] {"--peer-ipv6", "off"}).peerIpv6());
   }
 
   @Test

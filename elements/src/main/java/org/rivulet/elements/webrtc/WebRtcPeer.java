@@ -2,6 +2,7 @@ package org.rivulet.elements.webrtc;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
+import java.net.Inet6Address;
 import java.net.SocketException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
 import org.rivulet.ice.agent.IceAgentConfig;
 import org.rivulet.ice.agent.IceRole;
+import org.rivulet.ice.gather.HostAddress;
 import org.rivulet.sdp.Fingerprint;
 import org.rivulet.sdp.MediaDescription;
 import org.rivulet.sdp.SdpParser;
@@ -70,13 +72,26 @@ public final class WebRtcPeer implements AutoCloseable {
 
   /** Creates the offer: audio and video, send and receive, on the given interfaces. */
   public CompletableFuture<String> createOffer(String networkInterfaces) {
+    return createOffer(networkInterfaces, true);
+  }
+
+  /**
+   * Creates the offer on the given interfaces, on their IPv4 addresses only unless {@code ipv6}:
+   * ICE pairs candidates of one family, so a peer without IPv6 candidates uses the remote's IPv4
+   * ones, whatever their priority.
+   */
+  public CompletableFuture<String> createOffer(String networkInterfaces, boolean ipv6) {
     return network.certificate(DtlsKeyType.ECDSA).thenApplyAsync(cert -> {
       certificate = cert;
       transport = new WebRtcTransport("synthetic-peer", loop, network, IceRole.CONTROLLING,
           IceAgentConfig.defaults(), "0", new Events());
       try {
         // The client role does not initiate ICE-TCP: UDP only.
-        transport.bindSockets(network.hostAddresses(networkInterfaces), false);
+        List<HostAddress> hosts = new ArrayList<>(network.hostAddresses(networkInterfaces));
+        if (!ipv6) {
+          hosts.removeIf(h -> h.address() instanceof Inet6Address);
+        }
+        transport.bindSockets(hosts, false);
       } catch (SocketException e) {
         throw new IllegalStateException("Cannot list network interfaces", e);
       }
