@@ -42,6 +42,7 @@ import org.rivulet.sdp.SessionDescription;
 import org.rivulet.sdp.Ssrc;
 import org.rivulet.sdp.Timing;
 import io.netty.channel.socket.DatagramChannel;
+import org.rivulet.transport.udp.PortRangeExhaustedException;
 import org.rivulet.transport.udp.RtpRtcpPair;
 import org.rivulet.srtp.SrtpReceiver;
 import org.rivulet.srtp.SrtpResult;
@@ -440,8 +441,11 @@ public final class RtpMedia {
               p.rtp().close();
               p.rtcp().close();
             });
+            // A full range is the server's resources (RELIABILITY.md B12.137), anything else
+            // this negotiation's failure.
             next.completeExceptionally(new KurentoException(
-                KurentoError.SDP_END_POINT_GENERATE_OFFER_ERROR,
+                PortRangeExhaustedException.isIn(f.cause()) ? KurentoError.NOT_ENOUGH_RESOURCES
+                    : KurentoError.SDP_END_POINT_GENERATE_OFFER_ERROR,
                 "No free RTP/RTCP port pair: " + f.cause().getMessage()));
           }
         });

@@ -105,7 +105,7 @@ public final class WebRtcSession {
           "Endpoint already negotiated");
     }
     SessionDescription offer = KurentoSdp.parse(offerText, "offer");
-    return certificate().thenApplyAsync(cert -> {
+    return certificate().thenComposeAsync(cert -> {
       if (state != State.NEW) {
         throw new KurentoException(KurentoError.SDP_END_POINT_ALREADY_NEGOTIATED,
             "Endpoint already negotiated");
@@ -129,14 +129,22 @@ public final class WebRtcSession {
       MediaDescription answered = answer.description().media().stream()
           .filter(m -> !m.isRejected()).findFirst().orElseThrow();
       Setup ours = answer.description().effective(answered).setup().orElse(Setup.ACTIVE);
-      transport = t;
-      state = State.NEGOTIATED;
-      t.start(remote.iceUfrag().orElseThrow(), remote.icePwd().orElseThrow(),
-          dtlsFingerprints(remote.fingerprints()), DtlsRole.forLocalSetup(ours.attributeValue()),
-          cert, answer.media(), cname);
-      configureRemb(t);
-      addSdpCandidates(offer);
-      return SdpWriter.write(answer.description());
+      // Ports are taken only for an offer that is accepted, and the answer waits for them.
+      return bindSockets(t).thenApply(bound -> {
+        if (state != State.NEW) {
+          t.close();
+          throw new KurentoException(KurentoError.SDP_END_POINT_ALREADY_NEGOTIATED,
+              "Endpoint already negotiated");
+        }
+        transport = t;
+        state = State.NEGOTIATED;
+        t.start(remote.iceUfrag().orElseThrow(), remote.icePwd().orElseThrow(),
+            dtlsFingerprints(remote.fingerprints()),
+            DtlsRole.forLocalSetup(ours.attributeValue()), cert, answer.media(), cname);
+        configureRemb(t);
+        addSdpCandidates(offer);
+        return SdpWriter.write(answer.description());
+      });
     }, loop);
   }
 
@@ -145,16 +153,23 @@ public final class WebRtcSession {
       throw new KurentoException(KurentoError.SDP_END_POINT_ALREADY_NEGOTIATED,
           "Endpoint already negotiated");
     }
-    return certificate().thenApplyAsync(cert -> {
+    return certificate().thenComposeAsync(cert -> {
       WebRtcTransport t = newTransport(IceRole.CONTROLLING, "0");
-      SdpNegotiation.Outcome offer = SdpNegotiation.offer(
-          localParameters(t.agent().localCredentials(), cert),
-          SupportedCodecs.from(context.config()), audio, video);
-      transport = t;
-      certificate = cert;
-      offered = offer.media();
-      state = State.OFFER_GENERATED;
-      return SdpWriter.write(offer.description());
+      return bindSockets(t).thenApply(bound -> {
+        if (state != State.NEW) {
+          t.close();
+          throw new KurentoException(KurentoError.SDP_END_POINT_ALREADY_NEGOTIATED,
+              "Endpoint already negotiated");
+        }
+        SdpNegotiation.Outcome offer = SdpNegotiation.offer(
+            localParameters(t.agent().localCredentials(), cert),
+            SupportedCodecs.from(context.config()), audio, video);
+        transport = t;
+        certificate = cert;
+        offered = offer.media();
+        state = State.OFFER_GENERATED;
+        return SdpWriter.write(offer.description());
+      });
     }, loop);
   }
 
@@ -270,8 +285,16 @@ public final class WebRtcSession {
         throw new KurentoException(KurentoError.MEDIA_OBJECT_ILLEGAL_PARAM_ERROR, e.getMessage());
       }
     }
+    return t;
+  }
+
+  /**
+   * Binds {@code t}'s sockets on the endpoint's interfaces; completes once they are bound, or
+   * fails (NOT_ENOUGH_RESOURCES when the port range is full) with {@code t} closed.
+   */
+  private CompletableFuture<Void> bindSockets(WebRtcTransport t) {
     try {
-      t.bindSockets(network.hostAddresses(
+      t.bindSockets(context.network().hostAddresses(
           String.valueOf(endpoint.getProperty("networkInterfaces"))),
           (Boolean) endpoint.getProperty("iceTcp"));
     } catch (java.net.SocketException e) {
@@ -279,7 +302,11 @@ public final class WebRtcSession {
       throw new KurentoException(KurentoError.ICE_GATHER_CANDIDATES_ERROR,
           "Cannot list network interfaces: " + e.getMessage());
     }
-    return t;
+    return t.socketsBound().whenComplete((bound, failure) -> {
+      if (failure != null) {
+        t.close();
+      }
+    });
   }
 
   /**

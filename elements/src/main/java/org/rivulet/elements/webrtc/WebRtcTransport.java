@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
 import org.rivulet.dtls.DtlsCertificate;
 import org.rivulet.dtls.DtlsConfig;
@@ -27,6 +28,8 @@ import org.rivulet.dtls.DtlsTransport;
 import org.rivulet.dtls.Fingerprint;
 import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
+import org.rivulet.elements.error.KurentoError;
+import org.rivulet.elements.error.KurentoException;
 import org.rivulet.ice.agent.CandidatePairInfo;
 import org.rivulet.ice.agent.EventExecutorScheduler;
 import org.rivulet.ice.agent.IceAgent;
@@ -45,6 +48,7 @@ import org.rivulet.transport.demux.DemuxCounters;
 import org.rivulet.transport.demux.FirstByteDemuxHandler;
 import org.rivulet.transport.udp.DatagramBatcher;
 import org.rivulet.transport.udp.DeferredDatagram;
+import org.rivulet.transport.udp.PortRangeExhaustedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +120,11 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   /** This loop's batcher, looked up on the first media send. */
   private DatagramBatcher batcher;
   private int socketsPending;
+  /** Completes when every socket asked of {@link #bindSockets} is bound or has failed. */
+  private final CompletableFuture<Void> socketsBound = new CompletableFuture<>();
+  private int udpSocketsBound;
+  /** Why the last UDP socket could not be bound, or null. */
+  private Throwable udpBindFailure;
   private boolean gatherRequested;
   private boolean closed;
   private long unvalidatedDrops;
@@ -160,6 +169,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       network.udpPorts(host.address()).bind(loop, initializer()).addListener(f -> {
         socketsPending--;
         if (!f.isSuccess()) {
+          udpBindFailure = f.cause();
           log.warn("{}: cannot bind a UDP socket on {}: {}", endpointId, host.address(),
               f.cause().toString());
         } else if (closed) {
@@ -167,15 +177,42 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
         } else {
           Channel ch = (Channel) f.getNow();
           allChannels.add(ch);
+          udpSocketsBound++;
           LocalCandidate base = agent.addHostCandidate((InetSocketAddress) ch.localAddress(),
               TransportProtocol.UDP, host.rank());
           channels.put(base, ch);
           ch.attr(BASE).set(base);
         }
-        if (socketsPending == 0 && gatherRequested) {
-          agent.gatherCandidates();
-        }
+        socketSettled();
       });
+    }
+    if (socketsPending == 0) {
+      socketsBound.complete(null);
+    }
+  }
+
+  /**
+   * Completes once every socket asked of {@link #bindSockets} is bound or has failed. It fails
+   * with NOT_ENOUGH_RESOURCES when no UDP socket could be bound because every port of the
+   * configured range is taken (RELIABILITY.md B12.137): an endpoint without one could never
+   * carry media, so the request that negotiates it is refused rather than answered.
+   */
+  public CompletableFuture<Void> socketsBound() {
+    return socketsBound;
+  }
+
+  private void socketSettled() {
+    if (socketsPending != 0) {
+      return;
+    }
+    if (udpSocketsBound == 0 && PortRangeExhaustedException.isIn(udpBindFailure)) {
+      socketsBound.completeExceptionally(new KurentoException(KurentoError.NOT_ENOUGH_RESOURCES,
+          "Not enough resources: " + udpBindFailure.getMessage()));
+      return;
+    }
+    socketsBound.complete(null);
+    if (gatherRequested) {
+      agent.gatherCandidates();
     }
   }
 
@@ -195,9 +232,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
                 (InetSocketAddress) listener.localAddress(), TransportProtocol.TCP, host.rank());
             listener.attr(BASE).set(base);
           }
-          if (socketsPending == 0 && gatherRequested) {
-            agent.gatherCandidates();
-          }
+          socketSettled();
         });
   }
 

@@ -35,6 +35,16 @@ public final class PortRangeExhaustedException extends BindException {
     }
   }
 
+  /** Whether {@code failure}, or one of its causes, is a full port range. */
+  public static boolean isIn(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof PortRangeExhaustedException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The local address the ports were sought on. */
   public InetAddress address() {
     return address;
