@@ -47,6 +47,8 @@ import org.rivulet.transport.udp.RtpRtcpPair;
 import org.rivulet.srtp.SrtpReceiver;
 import org.rivulet.srtp.SrtpResult;
 import org.rivulet.srtp.SrtpSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One RtpEndpoint's offer/answer and media: plain RTP (RTP/AVP, RTP/AVPF) on a port pair per
@@ -79,6 +81,8 @@ public final class RtpMedia {
   private static final SecureRandom RANDOM = new SecureRandom();
   /** How often the peers' SDES keys are checked against their soft limit. */
   private static final long KEY_CHECK_INTERVAL_MILLIS = 1000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(RtpMedia.class);
 
   private final String endpointId;
   private final EventLoop loop;
@@ -282,6 +286,14 @@ public final class RtpMedia {
   }
 
   public void close() {
+    if (!closed && !streams.isEmpty()) {
+      // The drop counters reach no Kurento stats type: their totals go to the log once, here.
+      List<String> each = new ArrayList<>();
+      sessions().forEach(session -> each.add(session.summary()));
+      LOG.info("{}: closed; {}; oversized datagrams dropped {}, from unannounced addresses {}",
+          endpointId, each.isEmpty() ? "no media negotiated" : String.join("; ", each),
+          oversizedDrops(), unannouncedDrops());
+    }
     closed = true;
     timers.forEach(t -> t.cancel(false));
     closeStreams();

@@ -574,6 +574,9 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       return;
     }
     closed = true;
+    // The drop counters reach no Kurento stats type: their totals go to the log once, here.
+    log.info("{}: closed; datagrams {}, {} from unvalidated addresses dropped; {}", endpointId,
+        demuxCounters, unvalidatedDrops, rtp == null ? "no media negotiated" : rtp.summary());
     if (rtp != null) {
       rtp.close();
     }

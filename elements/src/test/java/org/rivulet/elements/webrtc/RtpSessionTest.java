@@ -544,6 +544,9 @@ class RtpSessionTest {
     b.receive(rtx);
     assertEquals(1, b.drops(RtpSession.Drop.RTX_WITHOUT_MEDIA));
     assertTrue(atB.isEmpty());
+    // What the endpoint's release logs: only the reasons that happened.
+    assertEquals("RTP accepted 0, sent 0, dropped {UNKNOWN_PAYLOAD_TYPE=1, RTX_WITHOUT_MEDIA=1}",
+        b.summary());
     a.close();
     b.close();
   }
