@@ -119,25 +119,39 @@ final class FanOutRun {
         long setupRequests = publisher.keyframeRequests(MediaType.VIDEO) - setupRequests0;
 
         long windowNanos = TimeUnit.SECONDS.toNanos(options.measureSeconds());
-        long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
+        long warmupNanos = TimeUnit.SECONDS.toNanos(options.warmupSeconds());
+        long start = System.nanoTime() + warmupNanos;
+        // A practice window over most of the warm-up, so that the counting is compiled code by the
+        // time the real one opens (see Measurement).
+        long practiceNanos = warmupNanos - TimeUnit.SECONDS.toNanos(1);
+        if (practiceNanos > 0) {
+          measurement.window(System.nanoTime(), practiceNanos);
+          if (log != null) {
+            log.window(System.nanoTime(), practiceNanos);
+          }
+        }
+        long self = ProcessHandle.current().pid();
+        // The real window opens after the practice one has closed, before its first packet.
+        sleepUntil(start - TimeUnit.MILLISECONDS.toNanos(500));
         measurement.window(start, windowNanos);
         if (log != null) {
           log.window(start, windowNanos);
         }
-        long self = ProcessHandle.current().pid();
+        // Nothing in the window starts a process or attaches to the server: readings of /proc only.
         sleepUntil(start);
+        long startMillis = System.currentTimeMillis();
         double serverCpu0 = ProcStats.cpuSeconds(server.pid());
         double peersCpu0 = ProcStats.cpuSeconds(self);
         ProcStats.UdpDrops drops0 = ProcStats.udpDrops();
-        GcPauses gc0 = GcPauses.of(server.pid());
         long keyframeRequests0 = publisher.keyframeRequests(MediaType.VIDEO);
         sleepUntil(start + windowNanos);
+        long endMillis = System.currentTimeMillis();
         double serverCpu = ProcStats.cpuSeconds(server.pid()) - serverCpu0;
         double peersCpu = ProcStats.cpuSeconds(self) - peersCpu0;
         ProcStats.UdpDrops drops = ProcStats.udpDrops().minus(drops0);
-        GcPauses gc = GcPauses.of(server.pid()).minus(gc0);
         long keyframeRequests = publisher.keyframeRequests(MediaType.VIDEO) - keyframeRequests0;
         Thread.sleep(GRACE_MILLIS);
+        GcPauses gc = GcPauses.inWindow(server.gcLog(), startMillis, endMillis);
 
         long heapAfter = LiveHeap.bytes(server.pid());
         if (log != null) {

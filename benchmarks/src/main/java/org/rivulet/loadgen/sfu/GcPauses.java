@@ -1,55 +1,56 @@
 package org.rivulet.loadgen.sfu;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The collector pauses of another JVM so far, from its performance counters
- * ({@code jcmd <pid> PerfCounter.print}): every collector's invocations and time
- * ({@code sun.gc.collector.<i>.*}, in ticks of {@code sun.os.hrt.frequency}), whatever collector it
- * chose. Two readings around a window give what the server's collections took from it.
+ * The collector pauses of the server within the measurement window, from the server's own GC log
+ * ({@link #logOption}: every pause, stamped with the wall clock when it ended). Whatever collector
+ * the server chose, each pause is one {@code Pause} line with its duration.
  *
- * @param count collections that paused the application (young, full and, for G1, the pauses of
- *     its concurrent cycle)
+ * <p>Why a log and not a reading at each end of the window: {@code jcmd} (which read the server's
+ * performance counters before) starts a JVM, about half a second of CPU, on the synthetic peers'
+ * CPU, and reading at the window's start put that on the peers just as measuring began: the first
+ * half second of every run had most of the first subscriber's packets over 5 ms.
+ *
+ * @param count collections that paused the application
  * @param millis their time together
  */
 record GcPauses(long count, double millis) {
 
-  GcPauses minus(GcPauses earlier) {
-    return new GcPauses(count - earlier.count, millis - earlier.millis);
+  /** {@code [1795591798533ms] GC(0) Pause Young (Allocation Failure) 3M->1M(377M) 3.153ms}. */
+  private static final Pattern PAUSE =
+      Pattern.compile("^\\[(\\d+)ms\\] GC\\(\\d+\\) Pause .* (\\d+(?:\\.\\d+)?)ms$");
+
+  /** The JVM option that makes a JVM write the log {@link #inWindow} reads, to {@code file}. */
+  static String logOption(Path file) {
+    return "-Xlog:gc:file=" + file + ":timemillis";
   }
 
-  /** The readings of process {@code pid}. */
-  static GcPauses of(long pid) throws IOException, InterruptedException {
-    return parse(Jcmd.run(pid, "PerfCounter.print", 30));
+  /** The pauses in {@code file} that ended from {@code fromMillis} to {@code toMillis}. */
+  static GcPauses inWindow(Path file, long fromMillis, long toMillis) throws IOException {
+    return parse(Files.readAllLines(file, StandardCharsets.UTF_8), fromMillis, toMillis);
   }
 
-  /** From the text of {@code PerfCounter.print}. */
-  static GcPauses parse(String counters) throws IOException {
-    Map<String, String> values = new HashMap<>();
-    counters.lines().forEach(line -> {
-      int eq = line.indexOf('=');
-      if (eq > 0) {
-        values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-      }
-    });
-    String frequency = values.get("sun.os.hrt.frequency");
-    if (frequency == null) {
-      throw new IOException("no sun.os.hrt.frequency among the performance counters");
-    }
-    double ticksPerMilli = Long.parseLong(frequency) / 1000.0;
+  /** From the lines of such a log (other lines are skipped). */
+  static GcPauses parse(List<String> lines, long fromMillis, long toMillis) {
     long count = 0;
-    long ticks = 0;
-    boolean any = false;
-    for (int i = 0; values.containsKey("sun.gc.collector." + i + ".invocations"); i++) {
-      count += Long.parseLong(values.get("sun.gc.collector." + i + ".invocations"));
-      ticks += Long.parseLong(values.get("sun.gc.collector." + i + ".time"));
-      any = true;
+    double millis = 0;
+    for (String line : lines) {
+      Matcher m = PAUSE.matcher(line);
+      if (m.matches()) {
+        long ended = Long.parseLong(m.group(1));
+        if (ended >= fromMillis && ended <= toMillis) {
+          count++;
+          millis += Double.parseDouble(m.group(2));
+        }
+      }
     }
-    if (!any) {
-      throw new IOException("no sun.gc.collector counters among the performance counters");
-    }
-    return new GcPauses(count, ticks / ticksPerMilli);
+    return new GcPauses(count, millis);
   }
 }

@@ -15,8 +15,8 @@ import java.nio.file.Path;
  */
 final class LatencyLog {
   private final int[] sampled;
-  private final StringBuilder lines = new StringBuilder(
-      "subscriber,sent_us,latency_us,payload_type,sequence,length\n");
+  private static final String HEADER = "subscriber,sent_us,latency_us,payload_type,sequence,length\n";
+  private final StringBuilder lines = new StringBuilder(HEADER);
   private volatile long windowStart = Long.MAX_VALUE;
   private volatile long windowEnd = Long.MAX_VALUE;
 
@@ -24,9 +24,14 @@ final class LatencyLog {
     this.sampled = new int[] {0, subscribers / 2, subscribers - 1};
   }
 
+  /** Opens a window (see {@link Measurement#window}); the lines of the previous one are dropped. */
   void window(long startNanos, long lengthNanos) {
-    windowEnd = startNanos + lengthNanos;
-    windowStart = startNanos;
+    synchronized (lines) {
+      lines.setLength(HEADER.length());
+      windowStart = Long.MAX_VALUE; // no line of either window while they change
+      windowEnd = startNanos + lengthNanos;
+      windowStart = startNanos;
+    }
   }
 
   /** Subscriber {@code index} received {@code rtp} (not consumed) sent at {@code sentNanos}. */

@@ -7,39 +7,61 @@ import java.util.concurrent.atomic.LongAdder;
  * What the synthetic peers count. A packet belongs to the measurement when its send time (the
  * trailer) falls in the window, on both sides: the publisher's count times N is then exactly what
  * the subscribers should receive, whatever is in flight when the window opens or closes.
+ *
+ * <p>Each {@link #window} starts from zero. The load generator opens a practice window during the
+ * warm-up and then the real one: the counting code has then run, and been compiled, long before
+ * the window opens. Before, it first ran at the window's first packets (the JIT had compiled the
+ * peers' receive path without it, and threw that code away there), and the first frame of every
+ * window arrived 8-21 ms late at the first subscriber.
  */
 final class Measurement {
-  private volatile long startNanos = Long.MAX_VALUE;
-  private volatile long endNanos = Long.MAX_VALUE;
-  private final LongAdder sent = new LongAdder();
-  private final LongAdder received = new LongAdder();
-  private final AtomicLongArray perSubscriber;
-  private final LatencyHistogram latency = new LatencyHistogram();
-  /**
-   * The subscribers connected first and last: the server's fan-out serves them first and last, so
-   * the difference between their latencies is what the fan-out's length adds.
-   */
-  private final LatencyHistogram first = new LatencyHistogram();
-  private final LatencyHistogram last = new LatencyHistogram();
+  private final int subscribers;
+  private volatile Window current;
+
+  /** One window's counts. */
+  private static final class Window {
+    final long startNanos;
+    final long endNanos;
+    final LongAdder sent = new LongAdder();
+    final LongAdder received = new LongAdder();
+    final AtomicLongArray perSubscriber;
+    final LatencyHistogram latency = new LatencyHistogram();
+    /**
+     * The subscribers connected first and last: the server's fan-out serves them first and last,
+     * so the difference between their latencies is what the fan-out's length adds.
+     */
+    final LatencyHistogram first = new LatencyHistogram();
+    final LatencyHistogram last = new LatencyHistogram();
+
+    Window(long startNanos, long endNanos, int subscribers) {
+      this.startNanos = startNanos;
+      this.endNanos = endNanos;
+      this.perSubscriber = new AtomicLongArray(subscribers);
+    }
+
+    boolean contains(long sentNanos) {
+      return sentNanos >= startNanos && sentNanos < endNanos;
+    }
+  }
 
   Measurement(int subscribers) {
-    this.perSubscriber = new AtomicLongArray(subscribers);
+    this.subscribers = subscribers;
+    this.current = new Window(Long.MAX_VALUE, Long.MAX_VALUE, subscribers);
   }
 
-  /** Opens the window at {@code startNanos} (System.nanoTime) for {@code lengthNanos}. */
+  /**
+   * Opens a window at {@code startNanos} (System.nanoTime) for {@code lengthNanos}, with counts
+   * from zero; the previous window's are dropped.
+   */
   void window(long startNanos, long lengthNanos) {
-    this.endNanos = startNanos + lengthNanos;
-    this.startNanos = startNanos;
-  }
-
-  private boolean inWindow(long sentNanos) {
-    return sentNanos >= startNanos && sentNanos < endNanos;
+    current = new Window(startNanos, startNanos + lengthNanos, subscribers);
   }
 
   /** The publisher sent a packet stamped {@code sentNanos}. */
   void sent(long sentNanos) {
-    if (inWindow(sentNanos)) {
-      sent.increment();
+    Window w = current;
+    if (w.contains(sentNanos)) {
+      w.sent.increment();
     }
   }
 
@@ -48,47 +70,49 @@ final class Measurement {
    * {@code receivedNanos}.
    */
   void received(int index, long sentNanos, long receivedNanos) {
-    if (inWindow(sentNanos)) {
-      received.increment();
-      perSubscriber.incrementAndGet(index);
-      latency.record(receivedNanos - sentNanos);
+    Window w = current;
+    if (w.contains(sentNanos)) {
+      w.received.increment();
+      w.perSubscriber.incrementAndGet(index);
+      w.latency.record(receivedNanos - sentNanos);
       if (index == 0) {
-        first.record(receivedNanos - sentNanos);
+        w.first.record(receivedNanos - sentNanos);
       }
-      if (index == perSubscriber.length() - 1) {
-        last.record(receivedNanos - sentNanos);
+      if (index == subscribers - 1) {
+        w.last.record(receivedNanos - sentNanos);
       }
     }
   }
 
   long sent() {
-    return sent.sum();
+    return current.sent.sum();
   }
 
   long received() {
-    return received.sum();
+    return current.received.sum();
   }
 
   /** What the subscriber that received the least received; loss spread evenly or not. */
   long leastReceived() {
+    AtomicLongArray counts = current.perSubscriber;
     long least = Long.MAX_VALUE;
-    for (int i = 0; i < perSubscriber.length(); i++) {
-      least = Math.min(least, perSubscriber.get(i));
+    for (int i = 0; i < counts.length(); i++) {
+      least = Math.min(least, counts.get(i));
     }
-    return perSubscriber.length() == 0 ? 0 : least;
+    return counts.length() == 0 ? 0 : least;
   }
 
   LatencyHistogram latency() {
-    return latency;
+    return current.latency;
   }
 
   /** The latency of the subscriber connected first (index 0). */
   LatencyHistogram firstSubscriber() {
-    return first;
+    return current.first;
   }
 
   /** The latency of the subscriber connected last. */
   LatencyHistogram lastSubscriber() {
-    return last;
+    return current.last;
   }
 }

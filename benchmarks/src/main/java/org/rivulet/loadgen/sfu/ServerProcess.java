@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,9 +27,11 @@ final class ServerProcess implements AutoCloseable {
   private final List<String> output = Collections.synchronizedList(new ArrayList<>());
   private final CountDownLatch ready = new CountDownLatch(1);
   private final int port;
+  private final Path gcLog;
 
-  private ServerProcess(List<String> command, int port) throws IOException {
+  private ServerProcess(List<String> command, int port, Path gcLog) throws IOException {
     this.port = port;
+    this.gcLog = gcLog;
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().keySet().removeIf(k -> k.startsWith("KMS_") || k.startsWith("KURENTO_"));
     pb.environment().put("KMS_MIN_PORT", Integer.toString(MIN_PORT));
@@ -55,10 +58,12 @@ final class ServerProcess implements AutoCloseable {
       command.addAll(List.of("taskset", "-c", cpus));
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Path gcLog = Files.createTempFile("rivulet-server-gc", ".log");
+    command.add(GcPauses.logOption(gcLog));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "--address", "127.0.0.1", "--port",
         Integer.toString(port)));
-    ServerProcess p = new ServerProcess(command, port);
+    ServerProcess p = new ServerProcess(command, port, gcLog);
     if (!p.ready.await(30, TimeUnit.SECONDS)) {
       p.process.destroyForcibly();
       throw new IllegalStateException("Rivulet did not start:\n" + String.join("\n", p.output()));
@@ -95,6 +100,11 @@ final class ServerProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** The server's GC log ({@link GcPauses#logOption}). */
+  Path gcLog() {
+    return gcLog;
+  }
+
   List<String> output() {
     synchronized (output) {
       return List.copyOf(output);
@@ -123,5 +133,10 @@ final class ServerProcess implements AutoCloseable {
       }
     }
     Thread.sleep(100); // let the reader take the last lines
+    try {
+      Files.deleteIfExists(gcLog);
+    } catch (IOException e) {
+      // a temporary file left behind
+    }
   }
 }

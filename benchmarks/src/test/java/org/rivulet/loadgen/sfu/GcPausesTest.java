@@ -1,57 +1,40 @@
 package org.rivulet.loadgen.sfu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GcPausesTest {
 
-  /** Serial's two collectors, as a JVM pinned to one CPU prints them (excerpt). */
-  private static final String SERIAL = """
-      sun.gc.collector.0.invocations=12
-      sun.gc.collector.0.lastEntryTime=2115631997
-      sun.gc.collector.0.name="Copy"
-      sun.gc.collector.0.time=60000000
-      sun.gc.collector.1.invocations=1
-      sun.gc.collector.1.name="MSC"
-      sun.gc.collector.1.time=35500000
-      sun.gc.generation.0.name="new"
-      sun.os.hrt.frequency=1000000000
-      """;
+  /** What {@code -Xlog:gc:file=...:timemillis} writes (Serial, then G1). */
+  private static final List<String> LOG = List.of(
+      "[1795591798378ms] Using Serial",
+      "[1795591798533ms] GC(0) Pause Young (Allocation Failure) 3M->1M(377M) 3.153ms",
+      "[1795591798662ms] GC(1) Pause Young (Allocation Failure) 4M->2M(377M) 5.736ms",
+      "[1795591799001ms] GC(2) Pause Full (System.gc()) 4M->2M(377M) 12.5ms",
+      "[1795591799500ms] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 24M->3M(256M) 2.25ms",
+      "[1795591799600ms] GC(4) Concurrent Mark Cycle 8.0ms");
 
   @Test
-  void everyCollectorsPausesAddUpInMilliseconds() throws IOException {
-    GcPauses p = GcPauses.parse(SERIAL);
-    assertEquals(13, p.count());
-    assertEquals(95.5, p.millis(), 1e-9);
+  void pausesThatEndedInTheWindowAddUp() {
+    GcPauses p = GcPauses.parse(LOG, 1795591798600L, 1795591799500L);
+    assertEquals(3, p.count());
+    assertEquals(5.736 + 12.5 + 2.25, p.millis(), 1e-9);
   }
 
   @Test
-  void aWindowIsTheDifferenceOfTwoReadings() throws IOException {
-    GcPauses before = GcPauses.parse(SERIAL);
-    GcPauses after = GcPauses.parse(SERIAL.replace("invocations=12", "invocations=18")
-        .replace("time=60000000", "time=90000000"));
-    GcPauses window = after.minus(before);
-    assertEquals(6, window.count());
-    assertEquals(30.0, window.millis(), 1e-9);
+  void concurrentPhasesAndOtherLinesAreNotPauses() {
+    GcPauses p = GcPauses.parse(LOG, 0, Long.MAX_VALUE);
+    assertEquals(4, p.count());
   }
 
   @Test
-  void aClockOfAnotherFrequencyIsConverted() throws IOException {
-    GcPauses p = GcPauses.parse("""
-        sun.gc.collector.0.invocations=2
-        sun.gc.collector.0.time=5000
-        sun.os.hrt.frequency=1000000
-        """);
-    assertEquals(5.0, p.millis(), 1e-9);
-  }
-
-  @Test
-  void countersWithoutCollectorsOrClockAreRefused() {
-    assertThrows(IOException.class, () -> GcPauses.parse("sun.os.hrt.frequency=1000000000\n"));
-    assertThrows(IOException.class,
-        () -> GcPauses.parse("sun.gc.collector.0.invocations=1\nsun.gc.collector.0.time=1\n"));
+  void theOptionWritesTheWallClockThatTheParserReads() {
+    String option = GcPauses.logOption(Path.of("/tmp/gc.log"));
+    assertEquals("-Xlog:gc:file=/tmp/gc.log:timemillis", option);
+    assertTrue(GcPauses.parse(List.of(), 0, 1).count() == 0);
   }
 }
