@@ -184,6 +184,16 @@ class SendHistoryTest {
   }
 
   @Test
+  void anEntryWhoseSlotWasReusedCannotBeMarked() {
+    SendHistory history = new SendHistory(16, SendHistory.DEFAULT_MAX_AGE_NANOS);
+    history.put(1, 0, packet(1), 0);
+    SendHistory.Entry entry = history.get(1, 0);
+    history.put(17, 0, packet(17), 0); // the same slot
+    assertThrows(IllegalStateException.class, () -> history.markResent(entry, 0, 0));
+    history.release();
+  }
+
+  @Test
   void rejectsBadCapacities() {
     long age = SendHistory.DEFAULT_MAX_AGE_NANOS;
     assertThrows(IllegalArgumentException.class, () -> new SendHistory(0, age));
