@@ -1,0 +1,237 @@
+package org.rivulet.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.kurento.client.IceCandidate;
+import org.kurento.client.KurentoClient;
+import org.kurento.client.MediaPipeline;
+import org.kurento.client.WebRtcEndpoint;
+import org.rivulet.elements.MediaType;
+import org.rivulet.elements.RtpFormat;
+import org.rivulet.elements.config.ModuleConfig;
+import org.rivulet.elements.webrtc.MediaNetwork;
+import org.rivulet.elements.webrtc.WebRtcPeer;
+import org.rivulet.transport.EventLoops;
+
+/**
+ * RELIABILITY.md B1.6: while a synthetic peer sends video and audio through the server to another,
+ * a stranger on loopback floods the sending side's media socket with random datagrams at 100,000 a
+ * second for three seconds. Every one the server reads is dropped and counted (they come from no
+ * address ICE validated, or are no protocol at all), no media packet is lost, and the server
+ * answers requests meanwhile.
+ *
+ * <p>The server runs with Netty's sampling leak detector ({@link RivuletProcess#startForLoad}):
+ * under the paranoid one every datagram costs a stack trace, and the server drained about 45,000
+ * a second, so the kernel dropped the rest of the flood and the media with it. A second of flood
+ * comes first, without media: a cold server's JIT compilations (on the same two CPUs as the flood
+ * and the peers) stalled its loop long enough for the socket's buffer to overflow, losing a few
+ * audio packets at 50,000 a second.
+ */
+@Timeout(120)
+class FloodIT {
+  private static final RtpFormat VP8 = new RtpFormat("VP8", 90000, 1);
+  private static final RtpFormat OPUS = new RtpFormat("opus", 48000, 2);
+  private static final int RATE = Integer.getInteger("flood.rate", 100_000);
+  private static final long FLOOD_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+  @Test
+  void aFloodOfRandomDatagramsIsDroppedAndCountedAndTheMediaFlowsOn() throws Exception {
+    ExecutorService blocking = Executors.newCachedThreadPool();
+    try (RivuletProcess server = RivuletProcess.startForLoad(Map.of());
+        EventLoops loops = EventLoops.create(1, 1)) {
+      MediaNetwork network = new MediaNetwork(loops, blocking, ModuleConfig.of(
+          Map.of("BaseRtpEndpoint.minPort", "40000", "BaseRtpEndpoint.maxPort", "40999"),
+          Map.of()));
+      WebRtcPeer sender = new WebRtcPeer(loops.media().next(), network);
+      WebRtcPeer receiver = new WebRtcPeer(loops.media().next(), network);
+      KurentoClient kurento = KurentoClient.create(server.url());
+      try {
+        MediaPipeline pipeline = kurento.createMediaPipeline();
+        WebRtcEndpoint ingress = new WebRtcEndpoint.Builder(pipeline).build();
+        WebRtcEndpoint egress = new WebRtcEndpoint.Builder(pipeline).build();
+        ingress.connect(egress);
+        List<InetSocketAddress> target = new CopyOnWriteArrayList<>();
+        ingress.addIceCandidateFoundListener(e -> {
+          String[] f = e.getCandidate().getCandidate().split(" ");
+          if (f[2].equalsIgnoreCase("udp") && f[4].equals("127.0.0.1")) {
+            target.add(new InetSocketAddress(f[4], Integer.parseInt(f[5])));
+          }
+        });
+        // IPv4 only, so that the media arrives on the flooded socket.
+        connect(sender, ingress);
+        connect(receiver, egress);
+        sender.secured().get(20, TimeUnit.SECONDS);
+        receiver.secured().get(20, TimeUnit.SECONDS);
+        Thread.sleep(500);
+        assertEquals(1, target.size(), "the ingress's UDP candidate on 127.0.0.1: " + target);
+
+        // A first second of flood before the media: the server's paths for garbage are compiled
+        // code by the time it counts, as on a server that has been exposed for a while. Cold, its
+        // first stalls (JIT compilations on the same two CPUs) overflowed the socket's buffer.
+        Flood warmUp = new Flood(target.get(0), TimeUnit.SECONDS.toNanos(1));
+        warmUp.run();
+        Flood flood = new Flood(target.get(0), FLOOD_NANOS);
+        Thread flooding = new Thread(flood, "flood");
+        flooding.start();
+        int packets = 0;
+        long slowestRequest = 0;
+        while (flooding.isAlive()) {
+          sender.send(MediaType.VIDEO, VP8, rtp(96, packets, 3000L * packets, 0x1111));
+          sender.send(MediaType.AUDIO, OPUS, rtp(111, packets, 960L * packets, 0x2222));
+          packets++;
+          if (packets % 10 == 0) {
+            long t0 = System.nanoTime();
+            assertEquals(pipeline.getId(), ingress.getMediaPipeline().getId());
+            slowestRequest = Math.max(slowestRequest, System.nanoTime() - t0);
+          }
+          Thread.sleep(20);
+        }
+        flooding.join();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && (receiver.packetsReceived(MediaType.VIDEO) < packets
+            || receiver.packetsReceived(MediaType.AUDIO) < packets)) {
+          Thread.sleep(50);
+        }
+        pipeline.release();
+        long counted = droppedByTheServer(server, ingress.getId());
+        double rate = flood.sent / (flood.elapsedNanos / 1e9);
+        String what = String.format("%d random datagrams at %.0f/s after %d in the warm-up, %d"
+            + " counted as dropped by the server; %d media packets of each kind sent, %d video and"
+            + " %d audio received; slowest request %.1f ms", flood.sent, rate, warmUp.sent, counted,
+            packets,
+            receiver.packetsReceived(MediaType.VIDEO), receiver.packetsReceived(MediaType.AUDIO),
+            slowestRequest / 1e6);
+        System.out.println("FloodIT: " + what);
+        assertTrue(rate > 0.9 * RATE, "the flood kept its rate: " + what);
+        // The flood shares the socket with the media: had the server read slower than it came,
+        // the kernel would have dropped both.
+        assertEquals(packets, receiver.packetsReceived(MediaType.VIDEO), what);
+        assertEquals(packets, receiver.packetsReceived(MediaType.AUDIO), what);
+        // The STUN-looking ones (first byte 0-3, 1.6%) go to the ICE agent, which counts its own
+        // drops, and the kernel may drop some of the first second's while the server is cold; the
+        // release line counts the rest.
+        assertTrue(counted >= 0.95 * (flood.sent + warmUp.sent),
+            "what the server read it counted: " + what);
+        assertTrue(slowestRequest < TimeUnit.SECONDS.toNanos(1), what);
+      } finally {
+        sender.close();
+        receiver.close();
+        kurento.destroy();
+      }
+    } finally {
+      blocking.shutdownNow();
+    }
+  }
+
+  /**
+   * What the ingress's transport logged as dropped when released: the datagrams of every demux
+   * outcome but media, STUN and DTLS, plus the media and DTLS ones from unvalidated addresses.
+   */
+  private static long droppedByTheServer(RivuletProcess server, String endpointId)
+      throws InterruptedException {
+    Pattern line = Pattern.compile("datagrams \\{([^}]*)\\}, (\\d+) from unvalidated");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      for (String l : server.output()) {
+        Matcher m = line.matcher(l);
+        if (l.contains(endpointId + ": closed;") && m.find()) {
+          long dropped = Long.parseLong(m.group(2));
+          for (String outcome : m.group(1).split(", ")) {
+            String[] kv = outcome.split("=");
+            if (!List.of("MEDIA", "STUN", "DTLS").contains(kv[0])) {
+              dropped += Long.parseLong(kv[1]);
+            }
+          }
+          return dropped;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no release line for " + endpointId);
+  }
+
+  private static void connect(WebRtcPeer peer, WebRtcEndpoint endpoint) throws Exception {
+    endpoint.addIceCandidateFoundListener(e -> peer.addRemoteCandidate(e.getCandidate()
+        .getCandidate()));
+    peer.onLocalCandidate(c -> endpoint.addIceCandidate(new IceCandidate(c, "0", 0)));
+    String offer = peer.createOffer("", false).get(20, TimeUnit.SECONDS);
+    String answer = endpoint.processOffer(offer);
+    peer.acceptAnswer(answer).get(10, TimeUnit.SECONDS);
+    endpoint.gatherCandidates();
+  }
+
+  private static ByteBuf rtp(int pt, int seq, long ts, int ssrc) {
+    ByteBuf b = Unpooled.buffer(1200);
+    b.writeByte(0x80).writeByte(pt).writeShort(seq).writeInt((int) ts).writeInt(ssrc);
+    // Each VP8 packet starts a key frame (descriptor S=1; payload header P=0): the server holds
+    // back a new source's video until a keyframe.
+    b.writeByte(0x10);
+    b.writeBytes(new byte[999]);
+    return b;
+  }
+
+  /** Random datagrams of 1 to 1400 bytes, any first byte, at {@link #RATE} a second. */
+  private static final class Flood implements Runnable {
+    private final InetSocketAddress target;
+    private final long nanos;
+    volatile long sent;
+    volatile long elapsedNanos;
+
+    Flood(InetSocketAddress target, long nanos) {
+      this.target = target;
+      this.nanos = nanos;
+    }
+
+    @Override
+    public void run() {
+      SplittableRandom random = new SplittableRandom(11);
+      byte[][] pool = new byte[256][];
+      for (int i = 0; i < pool.length; i++) {
+        pool[i] = new byte[1 + random.nextInt(1400)];
+        random.nextBytes(pool[i]);
+        pool[i][0] = (byte) i; // every first byte, so every demux class
+      }
+      long start = System.nanoTime();
+      long n = 0;
+      try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+        long now;
+        while ((now = System.nanoTime()) - start < nanos) {
+          if (n > (now - start) * RATE / 1_000_000_000L) {
+            Thread.sleep(1); // ahead: a burst a millisecond rather than a spinning core
+            continue;
+          }
+          byte[] d = pool[random.nextInt(pool.length)];
+          socket.send(new DatagramPacket(d, d.length, target));
+          n++;
+          sent = n;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        elapsedNanos = System.nanoTime() - start;
+      }
+    }
+  }
+}
