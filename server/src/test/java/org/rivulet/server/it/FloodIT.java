@@ -3,8 +3,6 @@ package org.rivulet.server.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -22,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.kurento.client.IceCandidate;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.WebRtcEndpoint;
@@ -81,8 +78,8 @@ class FloodIT {
           }
         });
         // IPv4 only, so that the media arrives on the flooded socket.
-        connect(sender, ingress);
-        connect(receiver, egress);
+        SyntheticPeerIT.connect(sender, ingress, false);
+        SyntheticPeerIT.connect(receiver, egress, false);
         sender.secured().get(20, TimeUnit.SECONDS);
         receiver.secured().get(20, TimeUnit.SECONDS);
         Thread.sleep(500);
@@ -100,8 +97,8 @@ class FloodIT {
         int packets = 0;
         long slowestRequest = 0;
         while (flooding.isAlive()) {
-          sender.send(MediaType.VIDEO, VP8, rtp(96, packets, 3000L * packets, 0x1111));
-          sender.send(MediaType.AUDIO, OPUS, rtp(111, packets, 960L * packets, 0x2222));
+          sender.send(MediaType.VIDEO, VP8, SyntheticPeerIT.rtp(96, packets, 3000L * packets, 0x1111));
+          sender.send(MediaType.AUDIO, OPUS, SyntheticPeerIT.rtp(111, packets, 960L * packets, 0x2222));
           packets++;
           if (packets % 10 == 0) {
             long t0 = System.nanoTime();
@@ -186,26 +183,6 @@ class FloodIT {
       }
     }
     throw new IOException("no Udp lines in /proc/net/snmp");
-  }
-
-  private static void connect(WebRtcPeer peer, WebRtcEndpoint endpoint) throws Exception {
-    endpoint.addIceCandidateFoundListener(e -> peer.addRemoteCandidate(e.getCandidate()
-        .getCandidate()));
-    peer.onLocalCandidate(c -> endpoint.addIceCandidate(new IceCandidate(c, "0", 0)));
-    String offer = peer.createOffer("", false).get(20, TimeUnit.SECONDS);
-    String answer = endpoint.processOffer(offer);
-    peer.acceptAnswer(answer).get(10, TimeUnit.SECONDS);
-    endpoint.gatherCandidates();
-  }
-
-  private static ByteBuf rtp(int pt, int seq, long ts, int ssrc) {
-    ByteBuf b = Unpooled.buffer(1200);
-    b.writeByte(0x80).writeByte(pt).writeShort(seq).writeInt((int) ts).writeInt(ssrc);
-    // Each VP8 packet starts a key frame (descriptor S=1; payload header P=0): the server holds
-    // back a new source's video until a keyframe.
-    b.writeByte(0x10);
-    b.writeBytes(new byte[999]);
-    return b;
   }
 
   /** Random datagrams of 1 to 1400 bytes, any first byte, at {@link #RATE} a second. */

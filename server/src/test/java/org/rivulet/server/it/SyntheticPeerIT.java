@@ -171,16 +171,25 @@ class SyntheticPeerIT {
   }
 
   private static void connect(WebRtcPeer peer, WebRtcEndpoint endpoint) throws Exception {
+    connect(peer, endpoint, true);
+  }
+
+  /**
+   * Offer/answer and trickle ICE between a synthetic peer and its endpoint; with {@code ipv6}
+   * false the peer gathers IPv4 candidates only.
+   */
+  static void connect(WebRtcPeer peer, WebRtcEndpoint endpoint, boolean ipv6) throws Exception {
     endpoint.addIceCandidateFoundListener(e -> peer.addRemoteCandidate(e.getCandidate()
         .getCandidate()));
     peer.onLocalCandidate(c -> endpoint.addIceCandidate(new IceCandidate(c, "0", 0)));
-    String offer = peer.createOffer("").get(20, TimeUnit.SECONDS);
+    String offer = peer.createOffer("", ipv6).get(20, TimeUnit.SECONDS);
     String answer = endpoint.processOffer(offer);
     peer.acceptAnswer(answer).get(10, TimeUnit.SECONDS);
     endpoint.gatherCandidates();
   }
 
-  private static ByteBuf rtp(int pt, int seq, long ts, int ssrc) {
+  /** A 1012-byte RTP packet whose payload starts a VP8 keyframe (see the comment inside). */
+  static ByteBuf rtp(int pt, int seq, long ts, int ssrc) {
     ByteBuf b = Unpooled.buffer(1200);
     b.writeByte(0x80).writeByte(pt).writeShort(seq).writeInt((int) ts).writeInt(ssrc);
     // Each VP8 packet starts a key frame (descriptor S=1, PID=0; payload header P=0): the
