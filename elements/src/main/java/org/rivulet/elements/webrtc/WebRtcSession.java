@@ -78,6 +78,8 @@ public final class WebRtcSession {
   private final String cname = HexFormat.of().formatHex(RANDOM.generateSeed(8));
   private final String streamId = HexFormat.of().formatHex(RANDOM.generateSeed(8));
   private State state = State.NEW;
+  /** Set by {@link #close}, from the endpoint's release. */
+  private volatile boolean closed;
   private WebRtcTransport transport;
   private List<NegotiatedMedia> offered = List.of();
   private DtlsCertificate certificate;
@@ -131,12 +133,7 @@ public final class WebRtcSession {
       Setup ours = answer.description().effective(answered).setup().orElse(Setup.ACTIVE);
       // Ports are taken only for an offer that is accepted, and the answer waits for them.
       return bindSockets(t).thenApply(bound -> {
-        if (state != State.NEW) {
-          t.close();
-          throw new KurentoException(KurentoError.SDP_END_POINT_ALREADY_NEGOTIATED,
-              "Endpoint already negotiated");
-        }
-        transport = t;
+        adopt(t);
         state = State.NEGOTIATED;
         t.start(remote.iceUfrag().orElseThrow(), remote.icePwd().orElseThrow(),
             dtlsFingerprints(remote.fingerprints()),
@@ -156,15 +153,10 @@ public final class WebRtcSession {
     return certificate().thenComposeAsync(cert -> {
       WebRtcTransport t = newTransport(IceRole.CONTROLLING, "0");
       return bindSockets(t).thenApply(bound -> {
-        if (state != State.NEW) {
-          t.close();
-          throw new KurentoException(KurentoError.SDP_END_POINT_ALREADY_NEGOTIATED,
-              "Endpoint already negotiated");
-        }
         SdpNegotiation.Outcome offer = SdpNegotiation.offer(
             localParameters(t.agent().localCredentials(), cert),
             SupportedCodecs.from(context.config()), audio, video);
-        transport = t;
+        adopt(t);
         certificate = cert;
         offered = offer.media();
         state = State.OFFER_GENERATED;
@@ -237,9 +229,29 @@ public final class WebRtcSession {
   }
 
   public void close() {
+    closed = true;
     if (transport != null) {
       transport.close();
     }
+  }
+
+  /**
+   * Whether {@code t}, made for a negotiation still in flight, may become this session's: not
+   * after a {@link #close} (the endpoint was released meanwhile) nor after another negotiation.
+   * Otherwise {@code t} is closed and the negotiation fails.
+   */
+  private void adopt(WebRtcTransport t) {
+    if (closed) {
+      t.close();
+      throw new KurentoException(KurentoError.MEDIA_OBJECT_NOT_FOUND,
+          "The endpoint was released while its offer was being processed");
+    }
+    if (state != State.NEW) {
+      t.close();
+      throw new KurentoException(KurentoError.SDP_END_POINT_ALREADY_NEGOTIATED,
+          "Endpoint already negotiated");
+    }
+    transport = t;
   }
 
   // ------------------------------------------------------------------ helpers

@@ -72,6 +72,29 @@ class PortExhaustionIT {
         // The server and the endpoints that got their ports are still there.
         assertEquals(3, pipeline.getChildren().size());
         assertTrue(kurento.getServerManager().getPipelines().contains(pipeline));
+        pipeline.release();
+
+        // Endpoints released while their offer is processed (their sockets being bound) keep no
+        // port: however each race ends, both ports are free again afterwards.
+        MediaPipeline racing = kurento.createMediaPipeline();
+        for (int i = 0; i < 20; i++) {
+          WebRtcEndpoint e = new WebRtcEndpoint.Builder(racing).build();
+          e.processOffer(offer, new org.kurento.client.Continuation<String>() {
+            @Override
+            public void onSuccess(String answer) {
+            }
+
+            @Override
+            public void onError(Throwable cause) {
+            }
+          });
+          e.release();
+        }
+        Thread.sleep(500);
+        for (int i = 0; i < 2; i++) {
+          assertTrue(new WebRtcEndpoint.Builder(racing).build().processOffer(offer)
+              .contains("a=ice-ufrag"), "port " + i + " free again");
+        }
       } finally {
         peer.close();
         kurento.destroy();
