@@ -344,6 +344,26 @@ public final class RtpPacket {
     out.writeBytes(buf, offset + headerLength, length - headerLength);
   }
 
+  /**
+   * Rewrites, in place, the payload type (keeping the marker bit), sequence number, timestamp and
+   * SSRC of the RTP packet that starts at {@code offset}: what a forwarder changes in a copy it has
+   * just written, without parsing that copy again.
+   *
+   * @throws IllegalArgumentException if a value is out of its field's range
+   */
+  public static void rewriteHeader(ByteBuf buf, int offset, int payloadType, int sequenceNumber,
+      long timestamp, int ssrc) {
+    if (payloadType < 0 || payloadType > 127 || (sequenceNumber & ~0xFFFF) != 0
+        || (timestamp & ~0xFFFFFFFFL) != 0) {
+      throw new IllegalArgumentException("payload type " + payloadType + ", sequence number "
+          + sequenceNumber + ", timestamp " + timestamp);
+    }
+    buf.setByte(offset + 1, (buf.getUnsignedByte(offset + 1) & 0x80) | payloadType);
+    buf.setShort(offset + 2, sequenceNumber);
+    buf.setInt(offset + 4, (int) timestamp);
+    buf.setInt(offset + 8, ssrc);
+  }
+
   /** Sets or clears the M bit in place. */
   public void setMarker(boolean marker) {
     int second = buf.getUnsignedByte(offset + 1);

@@ -394,6 +394,35 @@ class RtpPacketTest {
   }
 
   @Test
+  void rewriteHeaderSetsTheForwardedFieldsAtAnOffsetAndKeepsTheMarker() {
+    ByteBuf buf = pooledHeap(hex("""
+        ee ee         # bytes before the packet
+        80 e0 00 01   # M=1 PT=96 | seq 1
+        00 00 00 02   # timestamp 2
+        00 00 00 03   # SSRC 3
+        aa bb         # payload
+        """));
+    try {
+      RtpPacket.rewriteHeader(buf, 2, 111, 0xffff, 0xffffffffL, 0xcafebabe);
+      assertArrayEquals(hex("""
+          ee ee
+          80 ef ff ff   # M=1 kept | PT=111 | seq 65535
+          ff ff ff ff   # timestamp 2^32-1
+          ca fe ba be   # SSRC
+          aa bb
+          """), bytes(buf));
+      assertThrows(IllegalArgumentException.class,
+          () -> RtpPacket.rewriteHeader(buf, 2, 128, 0, 0, 0));
+      assertThrows(IllegalArgumentException.class,
+          () -> RtpPacket.rewriteHeader(buf, 2, 0, 0x10000, 0, 0));
+      assertThrows(IllegalArgumentException.class,
+          () -> RtpPacket.rewriteHeader(buf, 2, 0, 0, 0x100000000L, 0));
+    } finally {
+      buf.release();
+    }
+  }
+
+  @Test
   void settersRefuseValuesThatDoNotFit() {
     ByteBuf buf = pooled(hex("80 60 00 01  00 00 00 00  00 00 00 01"));
     try {

@@ -86,14 +86,12 @@ final class Retransmitter {
     // The forwarded extensions go again (a lost keyframe's last packet carries the video
     // orientation); abs-send-time does not, it was the first send's time.
     ForwardedExtensions.write(original, copy, extensionsOut, 0, 0, 0);
-    RtpPacket packet = RtpPacket.parse(copy);
-    packet.setSsrc(ssrc);
-    packet.setPayloadType(entry.tag());
-    packet.setSequenceNumber(entry.sequenceNumber());
-    packet.setTimestamp(entry.timestamp());
+    RtpPacket.rewriteHeader(copy, copy.readerIndex(), entry.tag(), entry.sequenceNumber(),
+        entry.timestamp(), ssrc);
     Integer rtxPt = rtxPayloadTypes.get(entry.tag());
     if (rtxSsrc != 0 && rtxPt != null) {
-      ByteBuf rtx = RtxPackets.wrap(alloc, packet, rtxPt, rtxSsrc, rtxSeq, tailroom);
+      ByteBuf rtx = RtxPackets.wrap(alloc, RtpPacket.parse(copy), rtxPt, rtxSsrc, rtxSeq,
+          tailroom);
       rtxSeq = (rtxSeq + 1) & 0xffff;
       copy.release();
       copy = rtx;

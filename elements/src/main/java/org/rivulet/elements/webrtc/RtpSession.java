@@ -596,11 +596,7 @@ public final class RtpSession {
       boolean absSendTime = kind == MediaType.VIDEO && absSendTimeId > 0;
       ForwardedExtensions.write(in, copy, extensionsOut, absSendTime ? absSendTimeId : 0,
           absSendTime ? AbsSendTime.fromNanos(now) : 0, absSendTime ? AbsSendTime.LENGTH : 0);
-      RtpPacket packet = RtpPacket.parse(copy);
-      packet.setSsrc(stream.ssrc());
-      packet.setPayloadType(pt);
-      packet.setSequenceNumber(outSeq);
-      packet.setTimestamp(timestamp);
+      RtpPacket.rewriteHeader(copy, copy.readerIndex(), pt, outSeq, timestamp, stream.ssrc());
       if (protection.protectRtp(copy) != SrtpResult.OK) {
         drop(Drop.SRTP_PROTECT_FAILED);
         copy.release();
