@@ -93,12 +93,18 @@ public final class MediaNetwork {
    * exists (a machine, or a test namespace, with only {@code lo}).
    */
   public List<HostAddress> hostAddresses(String networkInterfaces) throws SocketException {
+    return hostAddresses(networkInterfaces, true);
+  }
+
+  /** {@link #hostAddresses(String)}, IPv4 addresses only unless {@code ipv6}. */
+  public List<HostAddress> hostAddresses(String networkInterfaces, boolean ipv6)
+      throws SocketException {
     List<String> names = HostAddressEnumerator.Options.parseInterfaceNames(networkInterfaces);
     List<HostAddress> found = HostAddressEnumerator.enumerate(HostAddressEnumerator.system(),
-        new HostAddressEnumerator.Options(names, false, true, false));
+        new HostAddressEnumerator.Options(names, false, ipv6, false));
     if (found.isEmpty() && names.isEmpty()) {
       found = HostAddressEnumerator.enumerate(HostAddressEnumerator.system(),
-          new HostAddressEnumerator.Options(names, true, true, false));
+          new HostAddressEnumerator.Options(names, true, ipv6, false));
     }
     return found;
   }

@@ -2,7 +2,6 @@ package org.rivulet.elements.webrtc;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
-import java.net.Inet6Address;
 import java.net.SocketException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
 import org.rivulet.ice.agent.IceAgentConfig;
 import org.rivulet.ice.agent.IceRole;
-import org.rivulet.ice.gather.HostAddress;
 import org.rivulet.sdp.Fingerprint;
 import org.rivulet.sdp.MediaDescription;
 import org.rivulet.sdp.SdpParser;
@@ -87,11 +85,7 @@ public final class WebRtcPeer implements AutoCloseable {
           IceAgentConfig.defaults(), "0", new Events());
       try {
         // The client role does not initiate ICE-TCP: UDP only.
-        List<HostAddress> hosts = new ArrayList<>(network.hostAddresses(networkInterfaces));
-        if (!ipv6) {
-          hosts.removeIf(h -> h.address() instanceof Inet6Address);
-        }
-        transport.bindSockets(hosts, false);
+        transport.bindSockets(network.hostAddresses(networkInterfaces, ipv6), false);
       } catch (SocketException e) {
         throw new IllegalStateException("Cannot list network interfaces", e);
       }
