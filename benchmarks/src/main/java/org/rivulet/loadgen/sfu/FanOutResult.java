@@ -16,6 +16,7 @@ import java.util.Locale;
  * @param p99LastMicros the same of the subscriber connected last, served last
  * @param heapPerSubscriber live heap with every subscriber connected, minus before, over N; bytes
  * @param serverGc the server's collector pauses during the window
+ * @param peersGc the load generator's own, which pause every synthetic peer
  * @param setupKeyframeRequests keyframe requests the publisher received while the subscribers
  *     joined, each of whose video waits for a keyframe: merged and throttled by the server
  * @param keyframeRequests keyframe requests (PLI, FIR) the publisher received in the window: with
@@ -26,13 +27,13 @@ import java.util.Locale;
 record FanOutResult(int subscribers, double windowSeconds, double setupSeconds, long sent,
     long received, long leastReceived, double serverCpuSeconds, double peersCpuSeconds,
     long p50Micros, long p99Micros, long maxMicros, long p99FirstMicros, long p99LastMicros,
-    long heapPerSubscriber, GcPauses serverGc, long setupKeyframeRequests,
+    long heapPerSubscriber, GcPauses serverGc, GcPauses peersGc, long setupKeyframeRequests,
     long keyframeRequests,
     ProcStats.UdpDrops udpDrops, int serverProblems, String error) {
 
   static FanOutResult failed(int subscribers, String error) {
     return new FanOutResult(subscribers, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        new GcPauses(0, 0), 0, 0, new ProcStats.UdpDrops(0, 0), 0, error);
+        new GcPauses(0, 0), new GcPauses(0, 0), 0, 0, new ProcStats.UdpDrops(0, 0), 0, error);
   }
 
   long expected() {
@@ -65,14 +66,14 @@ record FanOutResult(int subscribers, double windowSeconds, double setupSeconds, 
             + "latency-p50=%.3fms p99=%.3fms max=%.3fms p99-first=%.3fms p99-last=%.3fms "
             + "heap/subscriber=%.1fKiB server-gc=%d pauses %.1fms "
             + "keyframe-requests=setup %d window %d "
-            + "peers-cpu=%.2fs (%.0f%%) udp-drops rcvbuf=%d sndbuf=%d setup=%.1fs "
+            + "peers-cpu=%.2fs (%.0f%%) peers-gc=%d pauses %.0fms udp-drops rcvbuf=%d sndbuf=%d setup=%.1fs "
             + "server-warnings=%d",
         subscribers, windowSeconds, sent, expected(), received, loss() * 100, leastReceived,
         received / windowSeconds, serverCpuSeconds, 100 * serverCpuSeconds / windowSeconds,
         forwardedPerCpuSecond(), p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0,
         p99FirstMicros / 1000.0, p99LastMicros / 1000.0, heapPerSubscriber / 1024.0,
         serverGc.count(), serverGc.millis(), setupKeyframeRequests, keyframeRequests,
-        peersCpuSeconds, 100 * peersCpuSeconds / windowSeconds,
+        peersCpuSeconds, 100 * peersCpuSeconds / windowSeconds, peersGc.count(), peersGc.millis(),
         udpDrops.receive(), udpDrops.send(), setupSeconds, serverProblems);
   }
 

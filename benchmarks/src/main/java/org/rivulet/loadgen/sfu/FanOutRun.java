@@ -35,6 +35,10 @@ final class FanOutRun {
   private static final int BATCH = 20;
   /** After the window, how long packets sent in it may still arrive (later counts as lost). */
   private static final long GRACE_MILLIS = 1000;
+  /** When the peers collect before the window: time for the publisher to catch up after. */
+  private static final long COLLECT_BEFORE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(5);
+  /** This process's collector pauses; one listener for every run. */
+  private static final OwnGcPauses OWN_GC = OwnGcPauses.listen();
 
   private final SfuLoadOptions options;
   private final RtpRecording recording;
@@ -131,6 +135,14 @@ final class FanOutRun {
           }
         }
         long self = ProcessHandle.current().pid();
+        // The peers' own collections pause every peer at once (tens to hundreds of ms): one now,
+        // well before the window, leaves their young generation nearly empty as it opens, so none
+        // falls in it unless the peers' garbage outgrows it (reported as peers-gc).
+        long collectAt = start - COLLECT_BEFORE_WINDOW_NANOS;
+        if (collectAt > System.nanoTime()) {
+          sleepUntil(collectAt);
+          System.gc();
+        }
         // The real window opens after the practice one has closed, before its first packet.
         sleepUntil(start - TimeUnit.MILLISECONDS.toNanos(500));
         measurement.window(start, windowNanos);
@@ -152,6 +164,7 @@ final class FanOutRun {
         long keyframeRequests = publisher.keyframeRequests(MediaType.VIDEO) - keyframeRequests0;
         Thread.sleep(GRACE_MILLIS);
         GcPauses gc = GcPauses.inWindow(server.gcLog(), startMillis, endMillis);
+        GcPauses peersGc = OWN_GC.inWindow(startMillis, endMillis);
 
         long heapAfter = LiveHeap.bytes(server.pid());
         if (log != null) {
@@ -164,7 +177,7 @@ final class FanOutRun {
             latency.percentileMicros(0.50), latency.percentileMicros(0.99), latency.maxMicros(),
             measurement.firstSubscriber().percentileMicros(0.99),
             measurement.lastSubscriber().percentileMicros(0.99),
-            (heapAfter - heapBefore) / subscribers, gc, setupRequests, keyframeRequests, drops,
+            (heapAfter - heapBefore) / subscribers, gc, peersGc, setupRequests, keyframeRequests, drops,
             server.problems().size(), null);
       } finally {
         // Before the loops shut down: closing hops onto them.
