@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * that pass, each channel's in as few system calls as the kernel allows: consecutive datagrams to
  * one address with one size (the last may be shorter) become one UDP GSO send (Linux
  * {@code UDP_SEGMENT}, Netty's {@link SegmentedDatagramPacket}), and a channel's sends go out
- * together ({@code sendmmsg}).
+ * together ({@code sendmmsg}). A channel's lone datagram goes straight to its socket
+ * ({@link DirectDatagramSend}).
  *
  * <p>Why: an SFU sends every packet of a frame to every subscriber. One {@code sendto} per
  * datagram costs about 4 µs of kernel time on loopback here, most of it the route lookup and the
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * receivers' packets leave while the later ones' are being made.
  *
  * <p>Threading: one batcher per event loop thread ({@link #on}); every call on that loop.
- * Ownership: {@link #send} takes the datagram; the batcher passes it to Netty or releases it.
+ * Ownership: {@link #send} takes the datagram; the batcher passes it to Netty or releases it
+ * (once sent or dropped).
  */
 public final class DatagramBatcher {
   /** Linux accepts up to 64 (128 since 5.x) segments per GSO send; the older limit is safe. */
@@ -61,6 +63,7 @@ public final class DatagramBatcher {
   private static final boolean GSO = gsoSupported();
 
   private final EventLoop loop;
+  private final DirectDatagramSend direct = new DirectDatagramSend();
   private final Map<Channel, List<Pending>> pending = new HashMap<>();
   /** Channels with datagrams queued, in the order they got their first. */
   private List<Channel> dirty = new ArrayList<>();
@@ -198,6 +201,16 @@ public final class DatagramBatcher {
     return systemSends;
   }
 
+  /** Lone datagrams sent straight to their socket ({@link DirectDatagramSend}). */
+  public long directSends() {
+    return direct.sent();
+  }
+
+  /** Of those, the ones the socket refused (no route, too long): dropped. */
+  public long refusedDirectSends() {
+    return direct.failed();
+  }
+
   /** Datagrams dropped because their channel could not take more (see {@link #sendNow}). */
   public long unwritableDrops() {
     return unwritableDrops;
@@ -243,6 +256,13 @@ public final class DatagramBatcher {
     queue.removeIf(p -> !p.make());
     if (queue.isEmpty()) {
       return 0;
+    }
+    if (queue.size() == 1) {
+      // A viewer's audio packet, a one-packet frame, a report: past Netty's pipeline (see there).
+      Pending only = queue.get(0);
+      if (direct.trySend(ch, only.datagram(), only.to())) {
+        return 1;
+      }
     }
     boolean gso = GSO && ch instanceof EpollDatagramChannel && !ch.hasAttr(ONE_BY_ONE);
     int messages = 0;

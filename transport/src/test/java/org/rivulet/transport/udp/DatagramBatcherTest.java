@@ -367,6 +367,91 @@ class DatagramBatcherTest {
   }
 
   @Test
+  void aLoneDatagramGoesStraightToTheSocket() throws Exception {
+    EventLoop loop = loops.media().next();
+    Channel ch = bind(loop, loops.datagramChannel());
+    try (DatagramSocket a = new DatagramSocket(0, LOOPBACK)) {
+      a.setSoTimeout(5000);
+      InetSocketAddress to = (InetSocketAddress) a.getLocalSocketAddress();
+      ByteBuf heap = Unpooled.buffer(64).writeBytes(new byte[] {5, 6, 7});
+      ByteBuf direct = Unpooled.directBuffer(64).writeBytes(new byte[] {1, 2, 3, 4}).skipBytes(1);
+      CompletableFuture<Long> straight = new CompletableFuture<>();
+      loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(loop);
+        long d0 = batcher.directSends();
+        batcher.send(ch, to, heap);
+        ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(() -> loop.execute(() -> {
+          batcher.send(ch, to, direct);
+          ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
+              () -> straight.complete(batcher.directSends() - d0));
+        }));
+      });
+      assertEquals(2, straight.get(10, TimeUnit.SECONDS));
+      assertArrayEquals(new byte[] {5, 6, 7}, receiveBytes(a));
+      assertArrayEquals(new byte[] {2, 3, 4}, receiveBytes(a), "from the reader index");
+      assertEquals(0, heap.refCnt());
+      assertEquals(0, direct.refCnt());
+    } finally {
+      ch.close().sync();
+    }
+  }
+
+  @Test
+  void aLoneDatagramQueuesBehindWhatNettyHoldsForTheChannel() throws Exception {
+    EventLoop loop = loops.media().next();
+    Channel ch = bind(loop, loops.datagramChannel());
+    try (DatagramSocket a = new DatagramSocket(0, LOOPBACK)) {
+      a.setSoTimeout(5000);
+      InetSocketAddress to = (InetSocketAddress) a.getLocalSocketAddress();
+      CompletableFuture<Long> straight = new CompletableFuture<>();
+      loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(loop);
+        long d0 = batcher.directSends();
+        // Written, not flushed: Netty holds it, so the batcher's must not overtake it.
+        ch.write(new io.netty.channel.socket.DatagramPacket(
+            Unpooled.wrappedBuffer(new byte[] {1}), to));
+        batcher.send(ch, to, Unpooled.wrappedBuffer(new byte[] {2}));
+        ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
+            () -> straight.complete(batcher.directSends() - d0));
+      });
+      assertEquals(0, straight.get(10, TimeUnit.SECONDS));
+      assertEquals(List.of(1, 2), receive(a, 2));
+    } finally {
+      ch.close().sync();
+    }
+  }
+
+  @Test
+  void aLoneDatagramTheSocketRefusesIsCountedAndReleased() throws Exception {
+    EventLoop loop = loops.media().next();
+    Channel ch = bind(loop, loops.datagramChannel());
+    try {
+      InetSocketAddress nowhere = new InetSocketAddress(LOOPBACK, 0); // port 0: EINVAL
+      ByteBuf datagram = Unpooled.buffer(10).writeZero(10);
+      CompletableFuture<Long> refused = new CompletableFuture<>();
+      loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(loop);
+        long r0 = batcher.refusedDirectSends();
+        batcher.send(ch, nowhere, datagram);
+        ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
+            () -> refused.complete(batcher.refusedDirectSends() - r0));
+      });
+      assertEquals(1, refused.get(10, TimeUnit.SECONDS));
+      assertEquals(0, datagram.refCnt());
+      assertTrue(ch.isOpen(), "the channel goes on");
+    } finally {
+      ch.close().sync();
+    }
+  }
+
+  /** The payload of the next datagram {@code socket} receives. */
+  private static byte[] receiveBytes(DatagramSocket socket) throws Exception {
+    DatagramPacket p = new DatagramPacket(new byte[64], 64);
+    socket.receive(p);
+    return java.util.Arrays.copyOf(p.getData(), p.getLength());
+  }
+
+  @Test
   void datagramsForAClosedChannelAreReleased() throws Exception {
     EventLoop loop = loops.media().next();
     Channel ch = bind(loop, loops.datagramChannel());
