@@ -1,5 +1,7 @@
 package org.rivulet.srtp;
 
+import org.rivulet.transport.EnumCounts;
+
 /**
  * Packet counts per {@link SrtpResult}, kept by a sender or receiver for RTP and for RTCP separately.
  *
@@ -44,16 +46,6 @@ public final class SrtpCounters {
   /** Non-zero counts, for logs: {@code {OK=12, AUTH_FAILED=1}}. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("{");
-    for (SrtpResult r : RESULTS) {
-      long n = counts[r.ordinal()];
-      if (n != 0) {
-        if (sb.length() > 1) {
-          sb.append(", ");
-        }
-        sb.append(r).append('=').append(n);
-      }
-    }
-    return sb.append('}').toString();
+    return EnumCounts.nonZero(RESULTS, counts);
   }
 }

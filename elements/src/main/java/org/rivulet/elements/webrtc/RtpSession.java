@@ -36,6 +36,7 @@ import org.rivulet.sdp.Codec;
 import org.rivulet.srtp.SrtpReceiver;
 import org.rivulet.srtp.SrtpResult;
 import org.rivulet.srtp.SrtpSender;
+import org.rivulet.transport.EnumCounts;
 import org.rivulet.transport.udp.DeferredDatagram;
 
 /**
@@ -934,15 +935,8 @@ public final class RtpSession {
    * {@code RTP accepted 812, sent 790, dropped {SRTP_FAILED=2, UNKNOWN_PAYLOAD_TYPE=1}}.
    */
   public String summary() {
-    StringBuilder dropped = new StringBuilder("{");
-    for (Drop d : Drop.values()) {
-      long n = drops[d.ordinal()];
-      if (n != 0) {
-        dropped.append(dropped.length() > 1 ? ", " : "").append(d).append('=').append(n);
-      }
-    }
     return "RTP accepted " + packetsIn + ", sent " + packetsOut + ", dropped "
-        + dropped.append('}');
+        + EnumCounts.nonZero(Drop.values(), drops);
   }
 
   public long packetsOut() {

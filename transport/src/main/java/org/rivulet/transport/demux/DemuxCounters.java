@@ -1,5 +1,7 @@
 package org.rivulet.transport.demux;
 
+import org.rivulet.transport.EnumCounts;
+
 /**
  * Datagram counts per {@link DemuxOutcome}: how many went to each sink and how many were dropped for
  * each reason. One instance per endpoint transport; it may be shared by several demultiplexers (the UDP
@@ -52,16 +54,6 @@ public final class DemuxCounters {
   /** Non-zero counts, for logs: {@code {MEDIA=120, EMPTY=1}}. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("{");
-    for (DemuxOutcome o : OUTCOMES) {
-      long n = counts[o.ordinal()];
-      if (n != 0) {
-        if (sb.length() > 1) {
-          sb.append(", ");
-        }
-        sb.append(o).append('=').append(n);
-      }
-    }
-    return sb.append('}').toString();
+    return EnumCounts.nonZero(OUTCOMES, counts);
   }
 }
