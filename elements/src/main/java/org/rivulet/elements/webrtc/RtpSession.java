@@ -545,6 +545,8 @@ public final class RtpSession {
     private final ByteBuf original;
     private final MediaType kind;
     private final RtpFormat format;
+    /** Our reference to the original went to the send history (no retain and release for it). */
+    private boolean kept;
 
     Outgoing(ByteBuf original, MediaType kind, RtpFormat format) {
       this.original = original;
@@ -557,7 +559,9 @@ public final class RtpSession {
       try {
         return make();
       } finally {
-        original.release();
+        if (!kept) {
+          original.release();
+        }
       }
     }
 
@@ -604,8 +608,9 @@ public final class RtpSession {
         return null;
       }
       if (kind == MediaType.VIDEO && retransmitter != null) {
-        // The history keeps the shared original, not a copy.
-        retransmitter.sent(outSeq, timestamp, pt, original.retain(), now);
+        // The history keeps the shared original, not a copy, with the reference this held.
+        retransmitter.sent(outSeq, timestamp, pt, original, now);
+        kept = true;
       }
       countSent(kind, format.clockRate(), in.payloadLength(), timestamp, now);
       input.mediaSent(kind);
