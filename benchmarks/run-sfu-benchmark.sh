@@ -23,10 +23,12 @@
 #   BUDGET (540: seconds SfuLoad may take); WARMUP (30) and MEASURE (20) seconds per N: each N
 #   starts a fresh server, whose JIT compiler is still busy on the server's CPU for tens of seconds
 #   at low N (at N = 1, p99 6.0 ms after 10 s and 3.8 ms after 60 s), and a server runs for hours;
-#   RECORD_SECONDS (20); SERVER_JAVA_OPTS (none) and LOADGEN_JAVA_OPTS (-Xmn3g: a young generation
-#   that the peers' garbage (about 27 MB/s at N = 100) takes over a minute to fill; the load
-#   generator collects 5 s before each window, so its own collections, which pause every peer for
-#   50-300 ms, stay out of the window; peers-gc reports any that did not): extra JVM options;
+#   RECORD_SECONDS (20); SERVER_JAVA_OPTS (none) and LOADGEN_JAVA_OPTS (-Xmn3g
+#   -XX:+AlwaysPreTouch: a young generation that the peers' garbage, about 27 MB/s at N = 100,
+#   takes over a minute to fill; the load generator collects 5 s before each window, so its own
+#   collections, which pause every peer for 50-300 ms, stay out of the window, and peers-gc reports
+#   any that did not; its pages touched at start, or the peers take a page fault per 4 KiB they
+#   allocate, about 6,500 a second, in their receive path): extra JVM options;
 #   PACING (none): the publisher's video as encoded, or "libwebrtc": paced as a browser paces it;
 #   PEER_GRO (on): UDP GRO on the synthetic peers' sockets, or "off";
 #   PEER_IPV6 (off): the peers gather IPv4 candidates only (127.0.0.1), as the integration tests
@@ -89,7 +91,7 @@ if [ "${STALL_SECONDS:-5}" != 0 ]; then
 fi
 
 # shellcheck disable=SC2206 # word splitting of the JVM options is intended
-loadgen=("$java" ${LOADGEN_JAVA_OPTS--Xmn3g} -cp "$jar" org.rivulet.loadgen.sfu.SfuLoad)
+loadgen=("$java" ${LOADGEN_JAVA_OPTS--Xmn3g -XX:+AlwaysPreTouch} -cp "$jar" org.rivulet.loadgen.sfu.SfuLoad)
 [ -z "$peer_cpus" ] || loadgen=(taskset -c "$peer_cpus" "${loadgen[@]}")
 in_netns "${loadgen[@]}" --server-jar "$server_jar" --recording "$recording" \
   --server-cpus "$server_cpus" --server-jvm "${SERVER_JAVA_OPTS:-}" \
