@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,18 +40,30 @@ record GcPauses(long count, double millis) {
 
   /** From the lines of such a log (other lines are skipped). */
   static GcPauses parse(List<String> lines, long fromMillis, long toMillis) {
-    long count = 0;
-    double millis = 0;
+    List<Pause> pauses = new ArrayList<>();
     for (String line : lines) {
       Matcher m = PAUSE.matcher(line);
       if (m.matches()) {
-        long ended = Long.parseLong(m.group(1));
-        if (ended >= fromMillis && ended <= toMillis) {
-          count++;
-          millis += Double.parseDouble(m.group(2));
-        }
+        pauses.add(new Pause(Long.parseLong(m.group(1)), Double.parseDouble(m.group(2))));
+      }
+    }
+    return inWindow(pauses, fromMillis, toMillis);
+  }
+
+  /** The {@code pauses} that ended from {@code fromMillis} to {@code toMillis}, together. */
+  static GcPauses inWindow(List<Pause> pauses, long fromMillis, long toMillis) {
+    long count = 0;
+    double millis = 0;
+    for (Pause p : pauses) {
+      if (p.endedMillis() >= fromMillis && p.endedMillis() <= toMillis) {
+        count++;
+        millis += p.millis();
       }
     }
     return new GcPauses(count, millis);
+  }
+
+  /** One pause: when it ended (wall clock, ms) and how long it took. */
+  record Pause(long endedMillis, double millis) {
   }
 }

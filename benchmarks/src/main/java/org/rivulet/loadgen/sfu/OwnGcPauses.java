@@ -21,8 +21,7 @@ import javax.management.openmbean.CompositeData;
  * adds, any thread reads.
  */
 final class OwnGcPauses implements NotificationListener {
-  /** Each pause: the wall-clock time it ended, in ms, and its duration, in ms. */
-  private final List<long[]> pauses = new ArrayList<>();
+  private final List<GcPauses.Pause> pauses = new ArrayList<>();
   private final long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
 
   private OwnGcPauses() {
@@ -51,22 +50,14 @@ final class OwnGcPauses implements NotificationListener {
     }
     long ended = jvmStartMillis + info.getGcInfo().getEndTime();
     synchronized (pauses) {
-      pauses.add(new long[] {ended, info.getGcInfo().getDuration()});
+      pauses.add(new GcPauses.Pause(ended, info.getGcInfo().getDuration()));
     }
   }
 
   /** The pauses that ended from {@code fromMillis} to {@code toMillis} (wall clock). */
   GcPauses inWindow(long fromMillis, long toMillis) {
-    long count = 0;
-    double millis = 0;
     synchronized (pauses) {
-      for (long[] p : pauses) {
-        if (p[0] >= fromMillis && p[0] <= toMillis) {
-          count++;
-          millis += p[1];
-        }
-      }
+      return GcPauses.inWindow(pauses, fromMillis, toMillis);
     }
-    return new GcPauses(count, millis);
   }
 }

@@ -1,6 +1,7 @@
 package org.rivulet.rtp.feedback;
 
 import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 
 /**
  * The packets recently sent on one outgoing RTP stream, kept so that NACKs (RFC 4585 section 6.2.1)
@@ -87,7 +88,7 @@ public final class SendHistory {
       throw new IllegalArgumentException("capacity " + capacity + ", maxAgeNanos " + maxAgeNanos);
     }
     this.sequenceNumbers = new int[capacity];
-    java.util.Arrays.fill(sequenceNumbers, NEVER);
+    Arrays.fill(sequenceNumbers, NEVER);
     this.timestamps = new long[capacity];
     this.tags = new int[capacity];
     this.buffers = new ByteBuf[capacity];
@@ -126,7 +127,6 @@ public final class SendHistory {
     int index = outSeq & (buffers.length - 1);
     if (buffers[index] != null) {
       free(index);
-      size--;
     }
     sequenceNumbers[index] = outSeq;
     timestamps[index] = outTimestamp;
@@ -140,9 +140,11 @@ public final class SendHistory {
     releaseExpired(index, nowNanos);
   }
 
+  /** Releases slot {@code index}'s packet; the slot keeps its number and send time. */
   private void free(int index) {
     buffers[index].release();
     buffers[index] = null;
+    size--;
   }
 
   /**
@@ -164,7 +166,6 @@ public final class SendHistory {
           return; // packets are stored in order: the rest are younger
         }
         free(oldest);
-        size--;
       }
       oldest = (oldest + 1) & mask;
     }
@@ -198,7 +199,6 @@ public final class SendHistory {
     }
     if (nowNanos - sentNanos[index] > maxAgeNanos) {
       free(index);
-      size--;
       expired++;
       return null;
     }
@@ -241,7 +241,6 @@ public final class SendHistory {
         free(i);
       }
     }
-    size = 0;
   }
 
   /**

@@ -231,25 +231,37 @@ public final class DatagramBatcher {
    * send per viewer of its own. Viewers already served get it in a later round.
    */
   void flush() {
-    flushScheduled = false;
+    // Still "scheduled" while it runs: what making queues is picked up by the rounds below.
+    boolean paused = false;
+    try {
+      paused = flushSlice();
+    } finally {
+      if (paused) {
+        // An ordinary task, not one after the iteration: Netty runs those until none is left,
+        // and this one must wait for the next pass's reads.
+        slices++;
+        loop.execute(flushTask);
+      } else {
+        flushScheduled = false;
+      }
+    }
+  }
+
+  /** Sends channel after channel, round after round; true when it stopped with work left. */
+  private boolean flushSlice() {
     long start = System.nanoTime();
     while (true) {
       while (next < flushing.size()) {
         Channel ch = flushing.get(next++);
         systemSends += sendNow(ch, pending.remove(ch));
         if (System.nanoTime() - start > SLICE_NANOS && hasMore()) {
-          // An ordinary task, not one after the iteration: Netty runs those until none is left,
-          // and this one must wait for the next pass's reads.
-          slices++;
-          flushScheduled = true;
-          loop.execute(flushTask);
-          return;
+          return true;
         }
       }
       flushing.clear();
       next = 0;
       if (dirty.isEmpty()) {
-        return;
+        return false;
       }
       List<Channel> channels = dirty;
       dirty = flushing;
@@ -298,14 +310,17 @@ public final class DatagramBatcher {
     if (queue.isEmpty()) {
       return 0;
     }
-    if (queue.size() == 1) {
+    // Epoll's own socket calls, unless a handler must see each datagram.
+    EpollDatagramChannel epoll =
+        ch instanceof EpollDatagramChannel e && !ch.hasAttr(ONE_BY_ONE) ? e : null;
+    if (epoll != null && queue.size() == 1) {
       // A viewer's audio packet, a one-packet frame, a report: past Netty's pipeline (see there).
       Pending only = queue.get(0);
-      if (direct.trySend(ch, only.datagram(), only.to())) {
+      if (direct.trySend(epoll, only.datagram(), only.to())) {
         return 1;
       }
     }
-    boolean gso = GSO && ch instanceof EpollDatagramChannel && !ch.hasAttr(ONE_BY_ONE);
+    boolean gso = GSO && epoll != null;
     int messages = 0;
     int i = 0;
     while (i < queue.size()) {

@@ -1,7 +1,6 @@
 package org.rivulet.transport.udp;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.unix.Socket;
@@ -19,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * datagram (promise, outbound buffer entry, pooled direct copy, its flush loop) cost about as much
  * again as the system call's own overhead, measured at 3 µs of a 12 µs audio send per viewer.
  *
- * <p>Only when nothing can tell the difference: an epoll datagram channel, open, whose outbound
- * buffer holds nothing, flushed or not (so this datagram cannot overtake one Netty holds) and that no handler must see
- * ({@link DatagramBatcher#ONE_BY_ONE}). When the socket's buffer is full ({@code EAGAIN}) the
- * datagram goes to Netty after all, which queues it until the socket drains, as before.
+ * <p>Only when nothing can tell the difference: an open epoll datagram channel that no handler
+ * must see ({@link DatagramBatcher#ONE_BY_ONE}), whose outbound buffer holds nothing, flushed or
+ * not (so this datagram cannot overtake one Netty holds). When the socket's buffer is full
+ * ({@code EAGAIN}) the datagram goes to Netty after all, which queues it until the socket drains.
  *
  * <p>Heap datagrams are copied into one direct scratch buffer that stays hot in the cache, where
  * Netty would take a pooled direct buffer per datagram (a JDK buffer, freed with the loop, not a
@@ -38,11 +37,11 @@ final class DirectDatagramSend {
 
   /**
    * Sends {@code datagram} to {@code to} now and releases it; false, with {@code datagram} still
-   * the caller's, when this channel's datagrams must go through Netty.
+   * the caller's, when it must go through Netty. The caller has checked that {@code ch} is active
+   * and that no handler must see its datagrams ({@link DatagramBatcher#ONE_BY_ONE}).
    */
-  boolean trySend(Channel ch, ByteBuf datagram, InetSocketAddress to) {
-    if (!(ch instanceof EpollDatagramChannel epoll) || ch.hasAttr(DatagramBatcher.ONE_BY_ONE)
-        || !ch.isOpen() || to.isUnresolved()) {
+  boolean trySend(EpollDatagramChannel ch, ByteBuf datagram, InetSocketAddress to) {
+    if (to.isUnresolved()) {
       return false;
     }
     ChannelOutboundBuffer queued = ch.unsafe().outboundBuffer();
@@ -61,7 +60,7 @@ final class DirectDatagramSend {
     }
     int written;
     try {
-      written = ((Socket) epoll.fd()).sendToAddress(address, 0, length, to.getAddress(), to.getPort());
+      written = ((Socket) ch.fd()).sendToAddress(address, 0, length, to.getAddress(), to.getPort());
     } catch (IOException e) {
       // As Netty does with a datagram the socket refused (no route, message too long): drop it,
       // count it, go on with the next.
