@@ -33,7 +33,11 @@
 #   PEER_GRO (on): UDP GRO on the synthetic peers' sockets, or "off";
 #   PEER_IPV6 (off): the peers gather IPv4 candidates only (127.0.0.1), as the integration tests
 #   bind; "on" adds ::1, and ICE then pairs over IPv6 (RFC 8421 prefers it);
-#   STALL_SECONDS (5): how long HostStalls watches each CPU first (0: not at all).
+#   STALL_SECONDS (5): how long HostStalls watches each CPU first (0: not at all);
+#   LATENCY_AT (socket): where the added latency ends: "socket", each datagram's arrival at the
+#   subscriber's socket by the kernel's receive stamp (src/main/c/arrival_stamps.c, built here with
+#   cc), or "delivery", the synthetic peer's receive path handing the packet over after its own
+#   decryption, on the load generator's one shared CPU (reported beside "socket" as delivered-p99).
 # Output: benchmarks/target/sfu-results/ (environment, and the log with the summary table).
 set -euo pipefail
 
@@ -53,7 +57,7 @@ for f in "$jar" "$server_jar"; do
     exit 1
   fi
 done
-for tool in ffmpeg unshare ip taskset; do
+for tool in ffmpeg unshare ip taskset cc; do
   command -v "$tool" >/dev/null || { echo "run-sfu-benchmark: needs $tool" >&2; exit 1; }
 done
 
@@ -72,6 +76,17 @@ if [ ! -s "$recording" ]; then
 fi
 
 mkdir -p "$results"
+stamps=()
+if [ "${LATENCY_AT:-socket}" = socket ]; then
+  lib="$here/target/native/libarrivalstamps.so"
+  src="$here/src/main/c/arrival_stamps.c"
+  if [ ! -f "$lib" ] || [ "$src" -nt "$lib" ]; then
+    java_home=$("$java" -XshowSettings:properties -version 2>&1 | awk '/java.home =/ {print $3}')
+    mkdir -p "$(dirname "$lib")"
+    cc -O2 -shared -fPIC -I"$java_home/include" -I"$java_home/include/linux" -o "$lib" "$src"
+  fi
+  stamps=(--arrival-stamps "$lib")
+fi
 {
   echo "date: $(date -u +%FT%TZ)"
   echo "host: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
@@ -98,7 +113,7 @@ in_netns "${loadgen[@]}" --server-jar "$server_jar" --recording "$recording" \
   --subscribers "${SUBSCRIBERS-1,10,100}" --search "${SEARCH-150,200,300,400,500,700,1000}" \
   --budget "${BUDGET:-540}" --warmup "${WARMUP:-30}" --measure "${MEASURE:-20}" \
   --pacing "${PACING:-none}" --peer-gro "${PEER_GRO:-on}" \
-  --peer-ipv6 "${PEER_IPV6:-off}" "$@" \
+  --peer-ipv6 "${PEER_IPV6:-off}" "${stamps[@]}" "$@" \
   2>&1 | tee "$results/sfu-load.log"
 
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/environment.txt"

@@ -83,6 +83,7 @@ final class FanOutRun {
       try {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Measurement measurement = new Measurement(subscribers);
+        boolean stamped = options.arrivalStamps() != null;
         LatencyLog log = options.latencyLog() == null ? null : new LatencyLog(subscribers);
 
         MediaPipeline pipeline = kurento.createMediaPipeline();
@@ -109,7 +110,10 @@ final class FanOutRun {
             WebRtcPeer subscriber = new WebRtcPeer(subscriberLoops.media().next(), network);
             peers.add(subscriber);
             int index = i;
-            subscriber.onRtp(rtp -> received(rtp, index, measurement, log));
+            if (stamped) {
+              subscriber.tapInbound(ArrivalStamps::tap);
+            }
+            subscriber.onRtp(rtp -> received(rtp, index, measurement, log, stamped));
             Signalling.connect(subscriber, egress, options.peerIpv6(), failure);
             secured.add(subscriber.secured());
           }
@@ -171,12 +175,15 @@ final class FanOutRun {
           log.write(Path.of(options.latencyLog() + "-N" + subscribers + ".csv"));
         }
         LatencyHistogram latency = measurement.latency();
+        LatencyHistogram delivered = measurement.delivered();
         pipeline.release();
         return new FanOutResult(subscribers, windowNanos / 1e9, setupSeconds, measurement.sent(),
             measurement.received(), measurement.leastReceived(), serverCpu, peersCpu,
+            stamped ? "socket" : "delivery", measurement.unstamped(),
             latency.percentileMicros(0.50), latency.percentileMicros(0.99), latency.maxMicros(),
             measurement.firstSubscriber().percentileMicros(0.99),
             measurement.lastSubscriber().percentileMicros(0.99),
+            delivered.percentileMicros(0.50), delivered.percentileMicros(0.99),
             (heapAfter - heapBefore) / subscribers, gc, peersGc, setupRequests, keyframeRequests, drops,
             server.problems().size(), null);
       } finally {
@@ -192,15 +199,20 @@ final class FanOutRun {
     }
   }
 
-  /** A subscriber's packet, on its event loop: latency from the trailer (logged), then released. */
-  private static void received(ByteBuf rtp, int index, Measurement measurement, LatencyLog log) {
+  /**
+   * A subscriber's packet, on its event loop: latency from the trailer, to its arrival at the
+   * socket if {@code stamped} and to now (logged), then released.
+   */
+  private static void received(ByteBuf rtp, int index, Measurement measurement, LatencyLog log,
+      boolean stamped) {
     long now = System.nanoTime();
     try {
       long sent = LatencyTrailer.read(rtp);
       if (sent >= 0) {
-        measurement.received(index, sent, now);
+        long arrived = stamped ? ArrivalStamps.current() : -1;
+        measurement.received(index, sent, stamped, arrived, now);
         if (log != null) {
-          log.received(index, rtp, sent, now);
+          log.received(index, rtp, sent, arrived, now);
         }
       }
     } finally {

@@ -18,9 +18,13 @@ final class Jcmd {
     Process p = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd",
         Long.toString(pid), command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new IOException("jcmd " + command + " failed:\n" + out);
+      throw new IOException("jcmd " + command + " did not finish in " + timeoutSeconds + " s:\n"
+          + out);
+    }
+    if (p.exitValue() != 0) {
+      throw new IOException("jcmd " + command + " exited " + p.exitValue() + ":\n" + out);
     }
     return out;
   }

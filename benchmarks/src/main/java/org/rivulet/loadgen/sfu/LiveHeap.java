@@ -12,9 +12,19 @@ final class LiveHeap {
   private LiveHeap() {
   }
 
-  /** Bytes of live objects in {@code pid}'s heap right after a full GC. */
+  /**
+   * Bytes of live objects in {@code pid}'s heap right after a full GC. Tried twice: once in about
+   * thirty runs jcmd printed a whole histogram and still exited with an error, which failed the
+   * run and sent the search down for nothing.
+   */
   static long bytes(long pid) throws IOException, InterruptedException {
-    String out = Jcmd.run(pid, "GC.class_histogram", 60);
+    String out;
+    try {
+      out = Jcmd.run(pid, "GC.class_histogram", 60);
+    } catch (IOException e) {
+      System.err.println("LiveHeap: " + e.getMessage().lines().findFirst().orElse("") + "; again");
+      out = Jcmd.run(pid, "GC.class_histogram", 60);
+    }
     // The last line: "Total <instances> <bytes>".
     List<String> lines = out.lines().filter(l -> l.startsWith("Total ")).toList();
     if (lines.isEmpty()) {

@@ -25,6 +25,7 @@ final class Measurement {
     final LongAdder sent = new LongAdder();
     final LongAdder received = new LongAdder();
     final AtomicLongArray perSubscriber;
+    /** Send to arrival at the subscriber's socket ({@link ArrivalStamps}), or to delivery. */
     final LatencyHistogram latency = new LatencyHistogram();
     /**
      * The subscribers connected first and last: the server's fan-out serves them first and last,
@@ -32,6 +33,10 @@ final class Measurement {
      */
     final LatencyHistogram first = new LatencyHistogram();
     final LatencyHistogram last = new LatencyHistogram();
+    /** Send to the subscriber's receive path handing the packet over (after its decryption). */
+    final LatencyHistogram delivered = new LatencyHistogram();
+    /** Packets whose arrival was asked for and unknown: counted in latency at their delivery. */
+    final LongAdder unstamped = new LongAdder();
 
     Window(long startNanos, long endNanos, int subscribers) {
       this.startNanos = startNanos;
@@ -66,20 +71,29 @@ final class Measurement {
   }
 
   /**
-   * Subscriber {@code index} received a packet stamped {@code sentNanos} at
-   * {@code receivedNanos}.
+   * Subscriber {@code index} received a packet stamped {@code sentNanos}: it reached the socket at
+   * {@code arrivedNanos} (-1: unknown) and was handed over at {@code deliveredNanos}.
+   *
+   * @param stamped whether arrivals are measured: if so, an unknown one is counted and the
+   *     packet's latency taken at its delivery, an upper bound
    */
-  void received(int index, long sentNanos, long receivedNanos) {
+  void received(int index, long sentNanos, boolean stamped, long arrivedNanos,
+      long deliveredNanos) {
     Window w = current;
     if (w.contains(sentNanos)) {
       w.received.increment();
       w.perSubscriber.incrementAndGet(index);
-      w.latency.record(receivedNanos - sentNanos);
+      if (stamped && arrivedNanos < 0) {
+        w.unstamped.increment();
+      }
+      long latency = (arrivedNanos < 0 ? deliveredNanos : arrivedNanos) - sentNanos;
+      w.latency.record(latency);
+      w.delivered.record(deliveredNanos - sentNanos);
       if (index == 0) {
-        w.first.record(receivedNanos - sentNanos);
+        w.first.record(latency);
       }
       if (index == subscribers - 1) {
-        w.last.record(receivedNanos - sentNanos);
+        w.last.record(latency);
       }
     }
   }
@@ -104,6 +118,16 @@ final class Measurement {
 
   LatencyHistogram latency() {
     return current.latency;
+  }
+
+  /** From send to the subscribers' receive paths handing the packets over. */
+  LatencyHistogram delivered() {
+    return current.delivered;
+  }
+
+  /** Packets whose arrival was unknown though measured (see {@link #received}). */
+  long unstamped() {
+    return current.unstamped.sum();
   }
 
   /** The latency of the subscriber connected first (index 0). */

@@ -44,6 +44,12 @@ public final class SfuLoad {
     System.out.println("publisher video: " + (options.pacing()
         ? "paced as libwebrtc does (2.5 x " + recording.videoBitsPerSecond() / 1000
             + " kbit/s, 40 ms bursts)" : "each frame back to back, as encoded"));
+    if (options.arrivalStamps() != null) {
+      ArrivalStamps.load(options.arrivalStamps());
+    }
+    System.out.println("latency measured to: " + (options.arrivalStamps() != null
+        ? "each datagram's arrival at the subscriber's socket (the kernel's receive stamp)"
+        : "the subscriber's receive path handing the packet over (after its decryption)"));
     SfuLoad load = new SfuLoad(options, recording);
     load.runAll();
     System.out.println();

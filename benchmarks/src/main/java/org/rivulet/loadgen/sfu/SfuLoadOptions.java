@@ -23,11 +23,14 @@ import java.util.Map;
  *     received one by one on the server's core, a cost a network card would take off it
  * @param peerIpv6 whether the synthetic peers offer IPv6 candidates too: ICE then prefers the
  *     IPv6 pairs (RFC 8421), whose loopback sends cost the server about 15% more than IPv4's
+ * @param arrivalStamps the JNI library of {@link ArrivalStamps}: latency is then measured to each
+ *     datagram's arrival at the subscriber's socket; null: to the peer handing it over
  */
 record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
     List<Integer> search, int bisections, int warmupSeconds, int measureSeconds, String serverCpus,
     List<String> serverJvmOptions, int peerLoops, int budgetSeconds, double maxLossPercent,
-    double maxP99Millis, boolean pacing, Path latencyLog, boolean peerGro, boolean peerIpv6) {
+    double maxP99Millis, boolean pacing, Path latencyLog, boolean peerGro, boolean peerIpv6,
+    Path arrivalStamps) {
 
   static final String USAGE = """
       usage: SfuLoad [options]
@@ -47,7 +50,10 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         --pacing <none|libwebrtc>  the publisher's video: as encoded, or paced as a browser's (none)
         --latency-log <path>    per-packet latencies of three subscribers, <path>-N<n>.csv (none)
         --peer-gro <on|off>     UDP GRO on the synthetic peers' sockets (on)
-        --peer-ipv6 <on|off>    IPv6 candidates too; ICE then pairs over IPv6 (off: 127.0.0.1)""";
+        --peer-ipv6 <on|off>    IPv6 candidates too; ICE then pairs over IPv6 (off: 127.0.0.1)
+        --arrival-stamps <lib>  latency to the subscribers' sockets by the kernel's receive stamps,
+                                with this JNI library (arrival_stamps.c); without it, to the peers'
+                                receive paths handing packets over (none)""";
 
   static SfuLoadOptions parse(String[] args) {
     Map<String, String> v = new HashMap<>();
@@ -77,7 +83,8 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         pacing(v.getOrDefault("--pacing", "none")),
         v.containsKey("--latency-log") ? Path.of(v.get("--latency-log")) : null,
         onOff("--peer-gro", v.getOrDefault("--peer-gro", "on")),
-        onOff("--peer-ipv6", v.getOrDefault("--peer-ipv6", "off")));
+        onOff("--peer-ipv6", v.getOrDefault("--peer-ipv6", "off")),
+        v.containsKey("--arrival-stamps") ? Path.of(v.get("--arrival-stamps")) : null);
   }
 
   private static boolean pacing(String v) {

@@ -20,6 +20,13 @@ class SfuLoadOptionsTest {
     assertFalse(o.peerIpv6());
     assertFalse(o.pacing());
     assertNull(o.latencyLog());
+    assertNull(o.arrivalStamps());
+  }
+
+  @Test
+  void arrivalStampsTakeTheLibrarysPath() {
+    assertEquals(java.nio.file.Path.of("/x/libarrivalstamps.so"), SfuLoadOptions.parse(
+        new String[] {"--arrival-stamps", "/x/libarrivalstamps.so"}).arrivalStamps());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.rivulet.elements.webrtc;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.EventLoop;
 import java.net.SocketException;
 import java.security.SecureRandom;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.rivulet.dtls.DtlsCertificate;
 import org.rivulet.dtls.DtlsKeyType;
 import org.rivulet.dtls.DtlsRole;
@@ -44,6 +46,7 @@ public final class WebRtcPeer implements AutoCloseable {
   private final Map<MediaType, AtomicLong> received = new EnumMap<>(MediaType.class);
   private final Map<MediaType, AtomicLong> keyframeRequests = new EnumMap<>(MediaType.class);
   private volatile Consumer<ByteBuf> rtpListener = ByteBuf::release;
+  private volatile Supplier<? extends ChannelHandler> inboundTap;
   private final CompletableFuture<Void> secured = new CompletableFuture<>();
   private WebRtcTransport transport;
   private List<NegotiatedMedia> offered = List.of();
@@ -68,6 +71,14 @@ public final class WebRtcPeer implements AutoCloseable {
     this.rtpListener = listener;
   }
 
+  /**
+   * A handler to place first in each of this peer's sockets (see
+   * {@link WebRtcTransport#tapInbound}); call before {@link #createOffer}.
+   */
+  public void tapInbound(Supplier<? extends ChannelHandler> handlers) {
+    this.inboundTap = handlers;
+  }
+
   /** Creates the offer: audio and video, send and receive, on the given interfaces. */
   public CompletableFuture<String> createOffer(String networkInterfaces) {
     return createOffer(networkInterfaces, true);
@@ -83,6 +94,9 @@ public final class WebRtcPeer implements AutoCloseable {
       certificate = cert;
       transport = new WebRtcTransport("synthetic-peer", loop, network, IceRole.CONTROLLING,
           IceAgentConfig.defaults(), "0", new Events());
+      if (inboundTap != null) {
+        transport.tapInbound(inboundTap);
+      }
       try {
         // The client role does not initiate ICE-TCP: UDP only.
         transport.bindSockets(network.hostAddresses(networkInterfaces, ipv6), false);

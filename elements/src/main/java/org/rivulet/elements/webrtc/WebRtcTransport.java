@@ -130,6 +130,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private long unvalidatedDrops;
   private final String endpointId;
   private java.util.function.Supplier<org.rivulet.transport.impair.ImpairmentHandler> impairment;
+  private java.util.function.Supplier<? extends ChannelHandler> inboundTap;
   private CandidatePairInfo selectedPair;
   private long bytesSent;
   private long bytesReceived;
@@ -272,10 +273,22 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     this.impairment = handlers;
   }
 
+  /**
+   * A handler placed first in each UDP socket's pipeline bound after this call, which sees every
+   * datagram read before anything else does (the load generator reads the kernel's arrival time
+   * there). It must pass every message on and write nothing.
+   */
+  public void tapInbound(java.util.function.Supplier<? extends ChannelHandler> handlers) {
+    this.inboundTap = handlers;
+  }
+
   private ChannelHandler initializer() {
     return new ChannelInitializer<DatagramChannel>() {
       @Override
       protected void initChannel(DatagramChannel ch) {
+        if (inboundTap != null) {
+          ch.pipeline().addLast(inboundTap.get());
+        }
         if (impairment != null) {
           ch.pipeline().addLast(impairment.get());
           ch.attr(DatagramBatcher.ONE_BY_ONE).set(Boolean.TRUE); // it must see each datagram
