@@ -175,6 +175,8 @@ public final class RtpSession {
   private final int[] lastPayloadType = new int[MediaType.values().length];
   private io.netty.channel.EventLoop rtcpLoop;
   private boolean feedbackStarted;
+  /** The next report (rescheduled after each, see {@link #scheduleReport}). */
+  private io.netty.util.concurrent.ScheduledFuture<?> reportTimer;
   private final List<io.netty.util.concurrent.ScheduledFuture<?>> timers =
       new java.util.ArrayList<>();
   /** The REMB we send the peer for the video it sends us; null when not configured. */
@@ -783,8 +785,27 @@ public final class RtpSession {
    */
   public void startRtcp(io.netty.channel.EventLoop loop) {
     rtcpLoop = loop;
-    timers.add(loop.scheduleAtFixedRate(this::sendReport, REPORT_INTERVAL_MILLIS,
-        REPORT_INTERVAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
+    scheduleReport();
+  }
+
+  /**
+   * The next report after a random interval of 0.5 to 1.5 times {@value #REPORT_INTERVAL_MILLIS}
+   * ms (RFC 3550 section 6.3.1): sessions that started together (a hundred viewers joining in one
+   * batch) would otherwise report together, every second, for as long as they live.
+   */
+  private void scheduleReport() {
+    io.netty.channel.EventLoop loop = rtcpLoop;
+    if (loop == null) {
+      return; // closed
+    }
+    long delay = REPORT_INTERVAL_MILLIS / 2
+        + ThreadLocalRandom.current().nextLong(REPORT_INTERVAL_MILLIS + 1);
+    reportTimer = loop.schedule(() -> {
+      if (rtcpLoop != null) {
+        sendReport();
+        scheduleReport();
+      }
+    }, delay, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -803,7 +824,11 @@ public final class RtpSession {
 
   /** Stops the periodic RTCP and releases the send history. */
   public void close() {
-    rtcpLoop = null; // no feedback timer after this
+    rtcpLoop = null; // no feedback or report timer after this
+    if (reportTimer != null) {
+      reportTimer.cancel(false);
+      reportTimer = null;
+    }
     timers.forEach(t -> t.cancel(false));
     timers.clear();
     if (retransmitter != null) {

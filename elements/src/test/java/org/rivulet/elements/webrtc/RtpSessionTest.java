@@ -608,4 +608,57 @@ class RtpSessionTest {
     assertEquals(1, b.drops(RtpSession.Drop.SRTP_FAILED));
     assertTrue(atB.isEmpty());
   }
+
+  /**
+   * Reports go out 0.5 to 1.5 s apart, at random (RFC 3550 section 6.3.1): twenty sessions started
+   * in the same instant, as a batch of viewers joins, do not all report in the same instant; and
+   * none reports after it closed.
+   */
+  @Test
+  void sessionsStartedTogetherReportAtRandomTimesAndStopWhenClosed() throws Exception {
+    io.netty.channel.DefaultEventLoop loop = new io.netty.channel.DefaultEventLoop();
+    try {
+      List<Long> firstReports = java.util.Collections.synchronizedList(new ArrayList<>());
+      java.util.concurrent.atomic.AtomicInteger afterClose =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicBoolean closed =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      List<RtpSession> sessions = new ArrayList<>();
+      long start = System.nanoTime();
+      loop.submit(() -> {
+        for (int i = 0; i < 20; i++) {
+          boolean[] reported = new boolean[1];
+          RtpSession s = new RtpSession(media(11, 12, 96), ALLOC,
+              RtpSession.Output.immediate(d -> {
+                d.release();
+                if (closed.get()) {
+                  afterClose.incrementAndGet();
+                } else if (!reported[0]) {
+                  reported[0] = true;
+                  firstReports.add(System.nanoTime() - start);
+                }
+              }), input((k, f, r) -> { }));
+          s.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
+              new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
+          s.startRtcp(loop);
+          sessions.add(s);
+        }
+      }).sync();
+      Thread.sleep(1700);
+      loop.submit(() -> {
+        closed.set(true);
+        sessions.forEach(RtpSession::close);
+      }).sync();
+      assertEquals(20, firstReports.size(), "each session reported within 1.5 s");
+      long earliest = firstReports.stream().mapToLong(Long::longValue).min().orElseThrow();
+      long latest = firstReports.stream().mapToLong(Long::longValue).max().orElseThrow();
+      assertTrue(earliest >= 450_000_000L, "first report after " + earliest / 1_000_000 + " ms");
+      assertTrue(latest - earliest > 300_000_000L,
+          "first reports within " + (latest - earliest) / 1_000_000 + " ms of each other");
+      Thread.sleep(1600);
+      assertEquals(0, afterClose.get(), "reports after close");
+    } finally {
+      loop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+    }
+  }
 }
