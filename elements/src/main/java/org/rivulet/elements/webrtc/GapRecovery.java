@@ -13,8 +13,23 @@ import org.rivulet.rtp.feedback.NackGenerator;
 final class GapRecovery {
   /** Remote video sources tracked (a publisher sends one, or three with simulcast). */
   static final int MAX_SOURCES = 4;
+  /**
+   * A source silent this long gives its place to a new one when all are taken (RFC 3550 6.3.5
+   * times a participant out after five report intervals): a publisher that restarts its video
+   * under new SSRCs would otherwise lose loss recovery after the fourth.
+   */
+  static final long IDLE_NANOS = 5_000_000_000L;
 
-  private final Map<Integer, NackGenerator> sources = new HashMap<>();
+  /** A source's NACK state and when its last packet arrived. */
+  private static final class Source {
+    final NackGenerator nacker = new NackGenerator();
+    long lastNanos;
+  }
+
+  private final Map<Integer, Source> sources = new HashMap<>();
+  /** What sources no longer tracked had NACKed and recovered: the totals never go back. */
+  private long retiredNacked;
+  private long retiredRecovered;
   private long nacksSent;
   /**
    * Called when a jump in a source's sequence numbers is too large to be loss and is taken as a
@@ -34,14 +49,19 @@ final class GapRecovery {
    *     of delivered packets as bandwidth probes, and forwarding them would duplicate packets
    */
   boolean arrived(int ssrc, int seq, boolean retransmission, long nowNanos) {
-    NackGenerator nacker = sources.get(ssrc);
-    if (nacker == null && sources.size() < MAX_SOURCES) {
-      nacker = new NackGenerator();
-      sources.put(ssrc, nacker);
+    Source source = sources.get(ssrc);
+    if (source == null) {
+      if (sources.size() >= MAX_SOURCES) {
+        sources.values().removeIf(s -> nowNanos - s.lastNanos >= IDLE_NANOS && retire(s));
+      }
+      if (sources.size() >= MAX_SOURCES) {
+        return true;
+      }
+      source = new Source();
+      sources.put(ssrc, source);
     }
-    if (nacker == null) {
-      return true;
-    }
+    source.lastNanos = nowNanos;
+    NackGenerator nacker = source.nacker;
     long resets = nacker.resets();
     boolean filledGap = nacker.onPacket(seq, nowNanos);
     if (nacker.resets() != resets) {
@@ -52,8 +72,8 @@ final class GapRecovery {
 
   /** Hands each source's due NACK list (non-empty) to {@code send}. */
   void due(long nowNanos, long rttNanos, BiConsumer<Integer, int[]> send) {
-    for (Map.Entry<Integer, NackGenerator> e : sources.entrySet()) {
-      int[] lost = e.getValue().nackList(nowNanos, rttNanos);
+    for (Map.Entry<Integer, Source> e : sources.entrySet()) {
+      int[] lost = e.getValue().nacker.nackList(nowNanos, rttNanos);
       if (lost.length > 0) {
         send.accept(e.getKey(), lost);
       }
@@ -74,15 +94,31 @@ final class GapRecovery {
 
   /** Sequence numbers NACKed for {@code ssrc}, 0 when untracked. */
   long nacked(int ssrc) {
-    NackGenerator n = sources.get(ssrc);
-    return n == null ? 0 : n.nacked();
+    Source s = sources.get(ssrc);
+    return s == null ? 0 : s.nacker.nacked();
+  }
+
+  /** The source left (RTCP BYE): its gaps are no longer ours to repair. */
+  void forget(int ssrc) {
+    Source s = sources.remove(ssrc);
+    if (s != null) {
+      retire(s);
+    }
+  }
+
+  /** Keeps a departing source's counts in the totals; true, for removeIf. */
+  private boolean retire(Source s) {
+    retiredNacked += s.nacker.nacked();
+    retiredRecovered += s.nacker.recovered();
+    return true;
   }
 
   long nacked() {
-    return sources.values().stream().mapToLong(NackGenerator::nacked).sum();
+    return retiredNacked + sources.values().stream().mapToLong(s -> s.nacker.nacked()).sum();
   }
 
   long recovered() {
-    return sources.values().stream().mapToLong(NackGenerator::recovered).sum();
+    return retiredRecovered
+        + sources.values().stream().mapToLong(s -> s.nacker.recovered()).sum();
   }
 }

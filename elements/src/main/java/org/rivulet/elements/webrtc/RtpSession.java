@@ -13,6 +13,7 @@ import org.rivulet.elements.RtpFormat;
 import org.rivulet.elements.stats.InboundRtpCounters;
 import org.rivulet.elements.stats.OutboundRtpCounters;
 import org.rivulet.elements.stats.RtcpFeedbackCounts;
+import org.rivulet.rtcp.RtcpBye;
 import org.rivulet.rtcp.RtcpCompound;
 import org.rivulet.rtcp.RtcpFir;
 import org.rivulet.rtcp.RtcpNack;
@@ -200,6 +201,9 @@ public final class RtpSession {
 
   /** Maximum number of remote sources reported on (RTCP allows 31 blocks per report). */
   static final int MAX_REPORTED_SOURCES = 31;
+  /** A source silent this long may be forgotten (five report intervals, RFC 3550 6.3.5). */
+  static final long SOURCE_TIMEOUT_NANOS = 5 * REPORT_INTERVAL_MILLIS * 1_000_000L;
+  private long sourcesForgotten;
 
   /** What one remote source sent us, beyond its RFC 3550 receive statistics. */
   private static final class InboundSource {
@@ -370,6 +374,9 @@ public final class RtpSession {
       }
       packetsIn++;
       RtpReceiveStats stats = receiveStats.get(packet.ssrc());
+      if (stats == null && receiveStats.size() >= MAX_REPORTED_SOURCES) {
+        forgetIdleSources(now);
+      }
       if (stats == null && receiveStats.size() < MAX_REPORTED_SOURCES) {
         stats = new RtpReceiveStats(packet.ssrc(), route.format().clockRate());
         receiveStats.put(packet.ssrc(), stats);
@@ -424,12 +431,48 @@ public final class RtpSession {
       } else if (p instanceof RtcpRemb remb) {
         peerEstimateBps = remb.bitrate();
         peerEstimateNanos = System.nanoTime();
+      } else if (p instanceof RtcpBye bye) {
+        bye.ssrcs().forEach(this::forgetSource);
       } else if (p instanceof RtcpNack nack && video != null && retransmitter != null
           && nack.mediaSsrc() == video.ssrc()) {
         nackPacketsReceived++;
         retransmit(video, nack);
       }
     }
+  }
+
+  /**
+   * A remote source left (RTCP BYE, RFC 3550 6.6) or timed out: its reception state goes, so the
+   * reports, the stats and loss recovery leave it and its slots serve the sources that follow
+   * (a peer that restarts its media under new SSRCs).
+   */
+  private void forgetSource(int ssrc) {
+    if (receiveStats.remove(ssrc) != null) {
+      sourcesForgotten++;
+    }
+    inboundSources.remove(ssrc);
+    ourReports.remove(ssrc);
+    gaps.forget(ssrc);
+    remoteSsrc.values().removeIf(v -> v == ssrc);
+  }
+
+  /**
+   * When every report slot is taken, the sources silent for {@link #SOURCE_TIMEOUT_NANOS} give
+   * theirs up (RFC 3550 6.3.5).
+   */
+  private void forgetIdleSources(long now) {
+    List<Integer> idle = new java.util.ArrayList<>();
+    for (RtpReceiveStats st : receiveStats.values()) {
+      if (now - st.lastArrivalNanos() >= SOURCE_TIMEOUT_NANOS) {
+        idle.add(st.ssrc());
+      }
+    }
+    idle.forEach(this::forgetSource);
+  }
+
+  /** Remote sources forgotten so far, after a BYE or a timeout. */
+  public long sourcesForgotten() {
+    return sourcesForgotten;
   }
 
   private void retransmit(OutboundStream video, RtcpNack nack) {

@@ -661,4 +661,64 @@ class RtpSessionTest {
       loop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
     }
   }
+
+  private static boolean reportsOn(RtpSession s, long ssrc) {
+    return s.inboundStats().stream().anyMatch(c -> c.ssrc() == ssrc);
+  }
+
+  /** b's video, SRTP-protected by {@code sender} under {@code ssrc}, straight into a. */
+  private void videoFrom(SrtpSender sender, int ssrc, int seq) {
+    ByteBuf p = rtp(96, seq, ssrc);
+    assertEquals(SrtpResult.OK, sender.protectRtp(p));
+    a.receive(p);
+  }
+
+  /**
+   * A source that says BYE (RFC 3550 6.6) leaves the receiver's reports, stats and loss recovery;
+   * the others stay.
+   */
+  @Test
+  void aSourceThatSaysByeIsForgotten() {
+    wire(96);
+    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
+    for (int i = 0; i < 3; i++) {
+      b.send(MediaType.VIDEO, vp8, rtp(96, 100 + i, 0x77));
+    }
+    SrtpSender raw = new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA);
+    videoFrom(raw, 0x5151, 1);
+    assertTrue(reportsOn(a, 22), "b's video is reported on");
+    assertTrue(reportsOn(a, 0x5151));
+
+    ByteBuf bye = org.rivulet.rtcp.RtcpCompound.of(
+        new org.rivulet.rtcp.RtcpReceiverReport(22, List.of()),
+        org.rivulet.rtcp.RtcpBye.of(List.of(22), "leaving")).encode(ALLOC);
+    assertEquals(SrtpResult.OK, raw.protectRtcp(bye));
+    a.receive(bye);
+
+    assertTrue(!reportsOn(a, 22), "b's video left the stats: " + a.inboundStats());
+    assertTrue(reportsOn(a, 0x5151), "the other source stays");
+    assertEquals(1, a.sourcesForgotten());
+  }
+
+  /**
+   * When all 31 report slots are taken, a new source takes the place of those silent for five
+   * report intervals (RFC 3550 6.3.5); while they all send, it is not reported on.
+   */
+  @Test
+  void sourcesSilentForFiveSecondsGiveTheirSlotsToNewOnes() throws Exception {
+    wire(96);
+    SrtpSender raw = new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA);
+    for (int i = 0; i < RtpSession.MAX_REPORTED_SOURCES; i++) {
+      videoFrom(raw, 0x1000 + i, 1);
+    }
+    videoFrom(raw, 0x2000, 1);
+    assertTrue(!reportsOn(a, 0x2000), "no slot while all are live");
+    Thread.sleep(RtpSession.SOURCE_TIMEOUT_NANOS / 1_000_000 + 100);
+    videoFrom(raw, 0x1000, 2); // one of them is still live
+    videoFrom(raw, 0x2001, 1);
+    assertTrue(reportsOn(a, 0x2001), "a slot once the others were silent for 5 s");
+    assertTrue(reportsOn(a, 0x1000), "the live one stays");
+    assertEquals(2, a.inboundStats().size());
+    assertEquals(RtpSession.MAX_REPORTED_SOURCES - 1, a.sourcesForgotten());
+  }
 }

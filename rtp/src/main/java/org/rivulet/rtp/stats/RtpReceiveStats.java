@@ -27,6 +27,7 @@ public final class RtpReceiveStats {
   private boolean haveTransit;
   private long lastSrMiddle;
   private long lastSrArrivalNanos;
+  private long lastArrivalNanos;
 
   public RtpReceiveStats(int ssrc, int clockRate) {
     this.ssrc = ssrc;
@@ -37,8 +38,14 @@ public final class RtpReceiveStats {
     return ssrc;
   }
 
+  /** When this source's last packet arrived (System.nanoTime); 0 before the first. */
+  public long lastArrivalNanos() {
+    return lastArrivalNanos;
+  }
+
   /** One RTP packet of this source arrived at {@code arrivalNanos}. */
   public void packet(int sequenceNumber, long rtpTimestamp, long arrivalNanos) {
+    lastArrivalNanos = arrivalNanos;
     int seq = sequenceNumber & 0xffff;
     if (!started) {
       started = true;
