@@ -111,7 +111,7 @@ final class FanOutRun {
             peers.add(subscriber);
             int index = i;
             if (stamped) {
-              subscriber.tapInbound(ArrivalStamps::tap);
+              subscriber.tapSockets(ArrivalStamps::tap);
             }
             subscriber.onRtp(rtp -> received(rtp, index, measurement, log, stamped));
             Signalling.connect(subscriber, egress, options.peerIpv6(), failure);

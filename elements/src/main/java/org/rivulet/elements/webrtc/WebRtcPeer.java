@@ -46,7 +46,7 @@ public final class WebRtcPeer implements AutoCloseable {
   private final Map<MediaType, AtomicLong> received = new EnumMap<>(MediaType.class);
   private final Map<MediaType, AtomicLong> keyframeRequests = new EnumMap<>(MediaType.class);
   private volatile Consumer<ByteBuf> rtpListener = ByteBuf::release;
-  private volatile Supplier<? extends ChannelHandler> inboundTap;
+  private volatile Supplier<? extends ChannelHandler> socketTap;
   private final CompletableFuture<Void> secured = new CompletableFuture<>();
   private WebRtcTransport transport;
   private List<NegotiatedMedia> offered = List.of();
@@ -73,10 +73,10 @@ public final class WebRtcPeer implements AutoCloseable {
 
   /**
    * A handler to place first in each of this peer's sockets (see
-   * {@link WebRtcTransport#tapInbound}); call before {@link #createOffer}.
+   * {@link WebRtcTransport#tapSockets}); call before {@link #createOffer}.
    */
-  public void tapInbound(Supplier<? extends ChannelHandler> handlers) {
-    this.inboundTap = handlers;
+  public void tapSockets(Supplier<? extends ChannelHandler> handlers) {
+    this.socketTap = handlers;
   }
 
   /** Creates the offer: audio and video, send and receive, on the given interfaces. */
@@ -94,8 +94,8 @@ public final class WebRtcPeer implements AutoCloseable {
       certificate = cert;
       transport = new WebRtcTransport("synthetic-peer", loop, network, IceRole.CONTROLLING,
           IceAgentConfig.defaults(), "0", new Events());
-      if (inboundTap != null) {
-        transport.tapInbound(inboundTap);
+      if (socketTap != null) {
+        transport.tapSockets(socketTap);
       }
       try {
         // The client role does not initiate ICE-TCP: UDP only.

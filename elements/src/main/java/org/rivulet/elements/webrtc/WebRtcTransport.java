@@ -130,7 +130,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private long unvalidatedDrops;
   private final String endpointId;
   private java.util.function.Supplier<org.rivulet.transport.impair.ImpairmentHandler> impairment;
-  private java.util.function.Supplier<? extends ChannelHandler> inboundTap;
+  private java.util.function.Supplier<? extends ChannelHandler> socketTap;
   private CandidatePairInfo selectedPair;
   private long bytesSent;
   private long bytesReceived;
@@ -274,20 +274,22 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   }
 
   /**
-   * A handler placed first in each UDP socket's pipeline bound after this call, which sees every
-   * datagram read before anything else does (the load generator reads the kernel's arrival time
-   * there). It must pass every message on and write nothing.
+   * A handler placed first in each UDP socket's pipeline bound after this call (tests and the
+   * load generator only). It sees every datagram read before anything else does (the load
+   * generator reads the kernel's arrival time there). It sees the datagrams written only if it
+   * marks its channel {@link DatagramBatcher#ONE_BY_ONE}: otherwise they go straight to the
+   * socket.
    */
-  public void tapInbound(java.util.function.Supplier<? extends ChannelHandler> handlers) {
-    this.inboundTap = handlers;
+  public void tapSockets(java.util.function.Supplier<? extends ChannelHandler> handlers) {
+    this.socketTap = handlers;
   }
 
   private ChannelHandler initializer() {
     return new ChannelInitializer<DatagramChannel>() {
       @Override
       protected void initChannel(DatagramChannel ch) {
-        if (inboundTap != null) {
-          ch.pipeline().addLast(inboundTap.get());
+        if (socketTap != null) {
+          ch.pipeline().addLast(socketTap.get());
         }
         if (impairment != null) {
           ch.pipeline().addLast(impairment.get());

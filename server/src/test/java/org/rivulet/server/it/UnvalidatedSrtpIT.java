@@ -1,0 +1,200 @@
+package org.rivulet.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.kurento.client.KurentoClient;
+import org.kurento.client.MediaPipeline;
+import org.kurento.client.WebRtcEndpoint;
+import org.rivulet.elements.MediaType;
+import org.rivulet.elements.RtpFormat;
+import org.rivulet.elements.config.ModuleConfig;
+import org.rivulet.elements.webrtc.MediaNetwork;
+import org.rivulet.elements.webrtc.WebRtcPeer;
+import org.rivulet.rtp.RtpPacket;
+import org.rivulet.transport.EventLoops;
+import org.rivulet.transport.udp.DatagramBatcher;
+
+/**
+ * RELIABILITY.md B1.4: valid SRTP from an address ICE has not validated is dropped and counted.
+ * A synthetic peer sends audio through the server to another; one of its SRTP datagrams is held
+ * back on its way out and sent from a stranger's socket instead, then, once the server ignored it,
+ * from the peer's own socket, where the server takes it. So the datagram was good media (fresh,
+ * authentic) and only its source address kept it out.
+ */
+@Timeout(90)
+class UnvalidatedSrtpIT {
+  private static final RtpFormat OPUS = new RtpFormat("opus", 48000, 2);
+  private static final int HELD = 10;
+
+  @Test
+  void validSrtpFromAnAddressIceDidNotValidateIsDroppedAndCounted() throws Exception {
+    ExecutorService blocking = Executors.newCachedThreadPool();
+    Interceptor interceptor = new Interceptor();
+    try (RivuletProcess server = RivuletProcess.start();
+        EventLoops loops = EventLoops.create(1, 1)) {
+      MediaNetwork network = new MediaNetwork(loops, blocking, ModuleConfig.of(
+          Map.of("BaseRtpEndpoint.minPort", "41000", "BaseRtpEndpoint.maxPort", "41999"),
+          Map.of()));
+      WebRtcPeer sender = new WebRtcPeer(loops.media().next(), network);
+      sender.tapSockets(() -> interceptor);
+      WebRtcPeer receiver = new WebRtcPeer(loops.media().next(), network);
+      List<Integer> heard = new CopyOnWriteArrayList<>();
+      receiver.onRtp(rtp -> {
+        RtpPacket p = RtpPacket.parse(rtp);
+        if (p != null && p.payloadLength() >= 4) {
+          heard.add(rtp.getInt(p.payloadOffset()));
+        }
+        rtp.release();
+      });
+      KurentoClient kurento = KurentoClient.create(server.url());
+      try {
+        MediaPipeline pipeline = kurento.createMediaPipeline();
+        WebRtcEndpoint ingress = new WebRtcEndpoint.Builder(pipeline).build();
+        WebRtcEndpoint egress = new WebRtcEndpoint.Builder(pipeline).build();
+        ingress.connect(egress);
+        SyntheticPeerIT.connect(sender, ingress, false);
+        SyntheticPeerIT.connect(receiver, egress, false);
+        sender.secured().get(20, TimeUnit.SECONDS);
+        receiver.secured().get(20, TimeUnit.SECONDS);
+
+        for (int i = 0; i < HELD; i++) {
+          sender.send(MediaType.AUDIO, OPUS, audio(i));
+          Thread.sleep(20);
+        }
+        awaitHeard(heard, HELD);
+        interceptor.armed = true;
+        sender.send(MediaType.AUDIO, OPUS, audio(HELD));
+        DatagramPacket held = interceptor.kept.get(5, TimeUnit.SECONDS);
+        byte[] bytes = ByteBufUtil.getBytes(held.content());
+        InetSocketAddress server1 = held.recipient();
+
+        try (DatagramSocket stranger = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+          stranger.send(new java.net.DatagramPacket(bytes, bytes.length, server1));
+        }
+        Thread.sleep(500);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), List.copyOf(heard),
+            "the datagram from the stranger's address went nowhere");
+
+        interceptor.sendFromThePeersSocket(held);
+        awaitHeard(heard, HELD + 1);
+        assertEquals(HELD, heard.get(HELD), "the same datagram, from the validated address");
+
+        pipeline.release();
+        assertTrue(unvalidatedDrops(server, ingress.getId()) >= 1,
+            "the server counted the stranger's datagram");
+      } finally {
+        sender.close();
+        receiver.close();
+        kurento.destroy();
+      }
+    } finally {
+      blocking.shutdownNow();
+    }
+  }
+
+  /** An audio packet whose payload starts with {@code index}. */
+  private static ByteBuf audio(int index) {
+    ByteBuf b = Unpooled.buffer(200);
+    b.writeByte(0x80).writeByte(111).writeShort(index).writeInt(960 * index).writeInt(0x2222);
+    b.writeInt(index);
+    b.writeBytes(new byte[96]);
+    return b;
+  }
+
+  private static void awaitHeard(List<Integer> heard, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (heard.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(count, heard.size(), "audio packets the receiver got: " + heard);
+  }
+
+  /** The ingress's count of media and DTLS datagrams from unvalidated addresses, at its release. */
+  private static long unvalidatedDrops(RivuletProcess server, String endpointId)
+      throws InterruptedException {
+    Pattern count = Pattern.compile("(\\d+) from unvalidated");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      for (String l : server.output()) {
+        Matcher m = count.matcher(l);
+        if (l.contains(endpointId + ": closed;") && m.find()) {
+          return Long.parseLong(m.group(1));
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no release line for " + endpointId);
+  }
+
+  /**
+   * First in the sender's socket. It marks the channel one by one, so that every datagram written
+   * passes it, and passes all on, but for the first RTP datagram after {@link #armed}: that one it
+   * keeps (a copy) and never sends.
+   */
+  private static final class Interceptor extends ChannelDuplexHandler {
+    volatile boolean armed;
+    final CompletableFuture<DatagramPacket> kept = new CompletableFuture<>();
+    private volatile ChannelHandlerContext context;
+
+    @Override
+    public boolean isSharable() {
+      return true; // one socket (IPv4 loopback); the last one bound is the one that sends
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      context = ctx;
+      ctx.channel().attr(DatagramBatcher.ONE_BY_ONE).set(Boolean.TRUE);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+      if (armed && msg instanceof DatagramPacket p && isRtp(p.content())) {
+        armed = false;
+        kept.complete(new DatagramPacket(Unpooled.copiedBuffer(p.content()), p.recipient()));
+        p.release();
+        promise.trySuccess();
+        return;
+      }
+      ctx.write(msg, promise);
+    }
+
+    /** Sends {@code packet} on the socket it was kept from, past this handler. */
+    void sendFromThePeersSocket(DatagramPacket packet) {
+      ChannelHandlerContext ctx = context;
+      ctx.channel().eventLoop().execute(() -> ctx.writeAndFlush(packet));
+    }
+
+    /** RTP, not RTCP (RFC 5761 section 4) nor STUN or DTLS (RFC 7983). */
+    private static boolean isRtp(ByteBuf b) {
+      if (b.readableBytes() < 12) {
+        return false;
+      }
+      int first = b.getUnsignedByte(b.readerIndex());
+      int type = b.getUnsignedByte(b.readerIndex() + 1) & 0x7f;
+      return first >= 128 && first <= 191 && (type < 64 || type > 95);
+    }
+  }
+}
