@@ -20,9 +20,10 @@
 #   JAVA (java on the PATH); SERVER_CPUS (0) and PEER_CPUS (1), empty for no pinning;
 #   SUBSCRIBERS (1,10,100; N = 1 has no fan-out: the floor of this machine and harness);
 #   SEARCH (150,200,300,400,500,700,1000; empty for no search);
-#   BUDGET (540: seconds SfuLoad may take); WARMUP (30) and MEASURE (20) seconds per N: each N
-#   starts a fresh server, whose JIT compiler is still busy on the server's CPU for tens of seconds
-#   at low N (at N = 1, p99 6.0 ms after 10 s and 3.8 ms after 60 s), and a server runs for hours;
+#   BUDGET (1200: seconds SfuLoad may take); WARMUP (90) and MEASURE (20) seconds per N: each N
+#   starts a fresh server, whose JIT compiler is still busy on the server's one CPU a minute later
+#   (at N = 100, C2 took 25-35 ms of each second 40-60 s after the start, and p99 was 5.4-6.2 ms
+#   after 30 s of warm-up against 3.9-5.1 ms after 90 s), and a server runs for hours;
 #   RECORD_SECONDS (20); SERVER_JAVA_OPTS (none) and LOADGEN_JAVA_OPTS (-Xmn3g
 #   -XX:+AlwaysPreTouch: a young generation that the peers' garbage, about 27 MB/s at N = 100,
 #   takes over a minute to fill; the load generator collects 5 s before each window, so its own
@@ -111,7 +112,7 @@ loadgen=("$java" ${LOADGEN_JAVA_OPTS--Xmn3g -XX:+AlwaysPreTouch} -cp "$jar" org.
 in_netns "${loadgen[@]}" --server-jar "$server_jar" --recording "$recording" \
   --server-cpus "$server_cpus" --server-jvm "${SERVER_JAVA_OPTS:-}" \
   --subscribers "${SUBSCRIBERS-1,10,100}" --search "${SEARCH-150,200,300,400,500,700,1000}" \
-  --budget "${BUDGET:-540}" --warmup "${WARMUP:-30}" --measure "${MEASURE:-20}" \
+  --budget "${BUDGET:-1200}" --warmup "${WARMUP:-90}" --measure "${MEASURE:-20}" \
   --pacing "${PACING:-none}" --peer-gro "${PEER_GRO:-on}" \
   --peer-ipv6 "${PEER_IPV6:-off}" "${stamps[@]}" "$@" \
   2>&1 | tee "$results/sfu-load.log"

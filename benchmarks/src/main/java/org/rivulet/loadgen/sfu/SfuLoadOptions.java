@@ -39,12 +39,12 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         --subscribers <n,...>   N always run (1,10,100)
         --search <n,...>        N tried next, ascending, until one does not hold (none)
         --bisect <k>            midpoints tried after the search (2)
-        --warmup <s>            warm-up before measuring: the server's JIT settles (30)
+        --warmup <s>            warm-up before measuring: the server's JIT settles (90)
         --measure <s>           measurement window (20)
         --server-cpus <list>    taskset CPU list for the server, empty for none ("")
         --server-jvm <opts>     extra JVM options of the server, space-separated ("")
         --peer-loops <k>        event loops the subscribers share (2)
-        --budget <s>            no run starts that would end after this (600)
+        --budget <s>            no run starts that would end after this (1200)
         --max-loss <percent>    a run with more loss does not hold (0.1)
         --max-p99 <ms>          a run with a higher p99 does not hold (50)
         --pacing <none|libwebrtc>  the publisher's video: as encoded, or paced as a browser's (none)
@@ -72,12 +72,12 @@ record SfuLoadOptions(Path serverJar, Path recording, List<Integer> subscribers,
         counts(v.getOrDefault("--subscribers", "1,10,100")),
         counts(v.getOrDefault("--search", "")),
         Integer.parseInt(v.getOrDefault("--bisect", "2")),
-        Integer.parseInt(v.getOrDefault("--warmup", "30")),
+        Integer.parseInt(v.getOrDefault("--warmup", "90")),
         Integer.parseInt(v.getOrDefault("--measure", "20")),
         v.getOrDefault("--server-cpus", "").trim(),
         words(v.getOrDefault("--server-jvm", "")),
         Integer.parseInt(v.getOrDefault("--peer-loops", "2")),
-        Integer.parseInt(v.getOrDefault("--budget", "600")),
+        Integer.parseInt(v.getOrDefault("--budget", "1200")),
         Double.parseDouble(v.getOrDefault("--max-loss", "0.1")),
         Double.parseDouble(v.getOrDefault("--max-p99", "50")),
         pacing(v.getOrDefault("--pacing", "none")),

@@ -15,7 +15,7 @@ class SfuLoadOptionsTest {
   void defaultsRunOneTenAndAHundredAfterAWarmUpWithGroPeersOnIpv4() {
     SfuLoadOptions o = SfuLoadOptions.parse(new String[0]);
     assertEquals(List.of(1, 10, 100), o.subscribers());
-    assertEquals(30, o.warmupSeconds());
+    assertEquals(90, o.warmupSeconds());
     assertTrue(o.peerGro());
     assertFalse(o.peerIpv6());
     assertFalse(o.pacing());
