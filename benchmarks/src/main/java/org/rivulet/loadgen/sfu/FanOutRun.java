@@ -210,9 +210,10 @@ final class FanOutRun {
       long sent = LatencyTrailer.read(rtp);
       if (sent >= 0) {
         long arrived = stamped ? ArrivalStamps.current() : -1;
-        measurement.received(index, sent, stamped, arrived, now);
+        long end = arrived < 0 ? now : arrived; // unknown: at delivery, an upper bound
+        measurement.received(index, sent, end, now, stamped && arrived < 0);
         if (log != null) {
-          log.received(index, rtp, sent, arrived, now);
+          log.received(index, rtp, sent, end, now);
         }
       }
     } finally {

@@ -37,18 +37,18 @@ final class LatencyLog {
   }
 
   /**
-   * Subscriber {@code index} received {@code rtp} (not consumed) sent at {@code sentNanos}: it
-   * arrived at {@code arrivedNanos} (-1: unknown, then taken as delivered) and was handed over at
+   * Subscriber {@code index} received {@code rtp} (not consumed) sent at {@code sentNanos}: its
+   * latency ends at {@code endNanos} (see {@link Measurement#received}) and it was handed over at
    * {@code deliveredNanos}.
    */
-  void received(int index, ByteBuf rtp, long sentNanos, long arrivedNanos, long deliveredNanos) {
+  void received(int index, ByteBuf rtp, long sentNanos, long endNanos, long deliveredNanos) {
     if (sentNanos < windowStart || sentNanos >= windowEnd
         || (index != sampled[0] && index != sampled[1] && index != sampled[2])) {
       return;
     }
     int at = rtp.readerIndex();
     String line = index + "," + (sentNanos - windowStart) / 1000 + ","
-        + ((arrivedNanos < 0 ? deliveredNanos : arrivedNanos) - sentNanos) / 1000 + ","
+        + (endNanos - sentNanos) / 1000 + ","
         + (deliveredNanos - sentNanos) / 1000 + "," + (rtp.getUnsignedByte(at + 1) & 0x7f) + ","
         + rtp.getUnsignedShort(at + 2) + "," + rtp.readableBytes() + "\n";
     synchronized (lines) {

@@ -71,22 +71,22 @@ final class Measurement {
   }
 
   /**
-   * Subscriber {@code index} received a packet stamped {@code sentNanos}: it reached the socket at
-   * {@code arrivedNanos} (-1: unknown) and was handed over at {@code deliveredNanos}.
+   * Subscriber {@code index} received a packet stamped {@code sentNanos}: its latency ends at
+   * {@code endNanos} (its arrival at the socket, or its delivery) and it was handed over at
+   * {@code deliveredNanos}.
    *
-   * @param stamped whether arrivals are measured: if so, an unknown one is counted and the
-   *     packet's latency taken at its delivery, an upper bound
+   * @param unstamped its arrival was measured and unknown, so {@code endNanos} is its delivery
    */
-  void received(int index, long sentNanos, boolean stamped, long arrivedNanos,
-      long deliveredNanos) {
+  void received(int index, long sentNanos, long endNanos, long deliveredNanos,
+      boolean unstamped) {
     Window w = current;
     if (w.contains(sentNanos)) {
       w.received.increment();
       w.perSubscriber.incrementAndGet(index);
-      if (stamped && arrivedNanos < 0) {
+      if (unstamped) {
         w.unstamped.increment();
       }
-      long latency = (arrivedNanos < 0 ? deliveredNanos : arrivedNanos) - sentNanos;
+      long latency = endNanos - sentNanos;
       w.latency.record(latency);
       w.delivered.record(deliveredNanos - sentNanos);
       if (index == 0) {

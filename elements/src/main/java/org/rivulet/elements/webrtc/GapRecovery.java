@@ -14,11 +14,11 @@ final class GapRecovery {
   /** Remote video sources tracked (a publisher sends one, or three with simulcast). */
   static final int MAX_SOURCES = 4;
   /**
-   * A source silent this long gives its place to a new one when all are taken (RFC 3550 6.3.5
-   * times a participant out after five report intervals): a publisher that restarts its video
-   * under new SSRCs would otherwise lose loss recovery after the fourth.
+   * A source silent this long gives its place to a new one when all are taken, the session's
+   * timeout for its report slots: a publisher that restarts its video under new SSRCs would
+   * otherwise lose loss recovery after the fourth.
    */
-  static final long IDLE_NANOS = 5_000_000_000L;
+  static final long IDLE_NANOS = RtpSession.SOURCE_TIMEOUT_NANOS;
 
   /** A source's NACK state and when its last packet arrived. */
   private static final class Source {

@@ -26,6 +26,7 @@ import org.rivulet.transport.udp.DeferredDatagram;
 /** Two RTP sessions back to back, as two peers: SRTP, payload type mapping, rewriting, PLI. */
 class RtpSessionTest {
   private static final UnpooledByteBufAllocator ALLOC = new UnpooledByteBufAllocator(false);
+  private static final RtpFormat VP8 = new RtpFormat("VP8", 90000, 1);
   private static final byte[] KEY_AB = new byte[16];
   private static final byte[] SALT_AB = new byte[14];
   private static final byte[] KEY_BA = new byte[16];
@@ -67,6 +68,18 @@ class RtpSessionTest {
   /** Where a's datagrams go: to b, unless a test captures them. */
   private java.util.function.Consumer<ByteBuf> aOutput;
 
+  /** Keys as a: sends with AB, receives with BA. */
+  private static void secureAsA(RtpSession s) {
+    s.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
+        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
+  }
+
+  /** Keys as b: sends with BA, receives with AB. */
+  private static void secureAsB(RtpSession s) {
+    s.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA),
+        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB));
+  }
+
   private void wire(int vp8Pt) {
     wire(vp8Pt, false);
   }
@@ -104,10 +117,8 @@ class RtpSessionTest {
         return downstream;
       }
     });
-    a.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
-        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
-    b.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA),
-        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB));
+    secureAsA(a);
+    secureAsB(b);
   }
 
   private static ByteBuf rtp(int pt, int seq, int ssrc) {
@@ -151,10 +162,8 @@ class RtpSessionTest {
       });
       b.receive(d);
     }), input((kind, format, rtp) -> { }));
-    a.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
-        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
-    b.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA),
-        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB));
+    secureAsA(a);
+    secureAsB(b);
 
     // Internal ids: 1 audio level (0x85), 2 video orientation (0x01), and padding where the
     // publisher's transport-cc element was blanked.
@@ -194,9 +203,8 @@ class RtpSessionTest {
   void mediaCrossesWithTheSessionsPayloadTypeAndTheSendersSsrc() {
     // Both ends of one session share its payload types; the packet came from another session (120).
     wire(100);
-    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
     for (int i = 0; i < 3; i++) {
-      a.send(MediaType.VIDEO, vp8, rtp(120, 5000 + i, 0x1234));
+      a.send(MediaType.VIDEO, VP8, rtp(120, 5000 + i, 0x1234));
     }
     assertEquals(3, atB.size());
     Object[] first = atB.get(0);
@@ -209,9 +217,8 @@ class RtpSessionTest {
   @Test
   void aSourceSwitchKeepsSequenceNumbersContinuous() {
     wire(96);
-    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
-    a.send(MediaType.VIDEO, vp8, rtp(96, 100, 1));
-    a.send(MediaType.VIDEO, vp8, rtp(96, 40000, 2));
+    a.send(MediaType.VIDEO, VP8, rtp(96, 100, 1));
+    a.send(MediaType.VIDEO, VP8, rtp(96, 40000, 2));
     int s0 = (int) atB.get(0)[4];
     assertEquals((s0 + 1) & 0xffff, atB.get(1)[4]);
   }
@@ -219,7 +226,6 @@ class RtpSessionTest {
   @Test
   void aLostPacketIsNackedAndRepairedWithRtx() {
     wire(96, true);
-    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
     int[] sent = {0};
     aOutput = d -> {
       if (sent[0]++ == 1) {
@@ -229,7 +235,7 @@ class RtpSessionTest {
       }
     };
     for (int i = 0; i < 3; i++) {
-      a.send(MediaType.VIDEO, vp8, rtp(96, 100 + i, 0x1234));
+      a.send(MediaType.VIDEO, VP8, rtp(96, 100 + i, 0x1234));
     }
     assertEquals(2, atB.size());
     int first = (int) atB.get(0)[4];
@@ -255,9 +261,8 @@ class RtpSessionTest {
   @Test
   void anRtxCopyOfAPacketAlreadyReceivedIsNotForwardedAgain() {
     wire(96, true);
-    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
     for (int i = 0; i < 3; i++) {
-      a.send(MediaType.VIDEO, vp8, rtp(96, 100 + i, 0x1234));
+      a.send(MediaType.VIDEO, VP8, rtp(96, 100 + i, 0x1234));
     }
     assertEquals(3, atB.size());
     int second = (int) atB.get(1)[4];
@@ -280,7 +285,6 @@ class RtpSessionTest {
   @Test
   void withoutRtxTheSamePacketIsSentAgain() {
     wire(96);
-    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
     int[] sent = {0};
     aOutput = d -> {
       if (sent[0]++ == 1) {
@@ -290,7 +294,7 @@ class RtpSessionTest {
       }
     };
     for (int i = 0; i < 3; i++) {
-      a.send(MediaType.VIDEO, vp8, rtp(96, 100 + i, 0x1234));
+      a.send(MediaType.VIDEO, VP8, rtp(96, 100 + i, 0x1234));
     }
     b.sendFeedback();
     assertEquals(3, atB.size(), a.feedbackCounters() + " " + b.feedbackCounters() + " "
@@ -304,15 +308,14 @@ class RtpSessionTest {
   @Test
   void aNewSourcesVideoWaitsForItsKeyframeAndAsksForOne() {
     wire(96);
-    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
-    a.send(MediaType.VIDEO, vp8, rtp(96, 1, 1));
+    a.send(MediaType.VIDEO, VP8, rtp(96, 1, 1));
     ByteBuf delta = rtp(96, 2, 2);
     delta.setByte(12, 0x10).setByte(13, 0x01);  // S=1, PID=0, then P=1: an interframe
-    a.send(MediaType.VIDEO, vp8, delta);
+    a.send(MediaType.VIDEO, VP8, delta);
     assertEquals(1, atB.size(), "the new source's interframe was held back");
     assertEquals(1, a.drops(RtpSession.Drop.WAITING_FOR_KEYFRAME));
     assertEquals(List.of(MediaType.VIDEO), keyframesAtA, "and a keyframe was asked for");
-    a.send(MediaType.VIDEO, vp8, rtp(96, 3, 2));
+    a.send(MediaType.VIDEO, VP8, rtp(96, 3, 2));
     assertEquals(2, atB.size(), "its keyframe goes through");
     assertEquals(((int) atB.get(0)[4] + 1) & 0xffff, atB.get(1)[4]);
     a.close();
@@ -322,7 +325,7 @@ class RtpSessionTest {
   @Test
   void keyframeRequestsAreMerged() {
     wire(96);
-    b.send(MediaType.VIDEO, new RtpFormat("VP8", 90000, 1), rtp(96, 1, 1));
+    b.send(MediaType.VIDEO, VP8, rtp(96, 1, 1));
     for (int i = 0; i < 5; i++) {
       a.requestKeyframe();
     }
@@ -338,9 +341,8 @@ class RtpSessionTest {
   void rembCarriesTheLocalEstimateBoundedByTheReceiversDownstream() {
     wire(96);
     b.configureRemb(org.rivulet.rtp.feedback.RembEstimator.RembParams.DEFAULTS, 30_000, 0);
-    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
     for (int i = 0; i < 5; i++) {
-      a.send(MediaType.VIDEO, vp8, rtp(96, 10 + i, 0x77));
+      a.send(MediaType.VIDEO, VP8, rtp(96, 10 + i, 0x77));
     }
     assertEquals(-1, a.peerVideoEstimate());
     b.sendReport();
@@ -372,8 +374,7 @@ class RtpSessionTest {
       public void keyframeRequested(MediaType kind) {
       }
     });
-    receiver.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA),
-        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB));
+    secureAsB(receiver);
     SrtpSender peer = new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB);
     for (int i = 0; i < 4; i++) {
       ByteBuf buf = ALLOC.heapBuffer(200);
@@ -409,14 +410,12 @@ class RtpSessionTest {
    */
   @Test
   void aStreamsFirstSequenceNumberIsBelowTwoToTheFifteenth() {
-    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
     for (int i = 0; i < 40; i++) {
       List<ByteBuf> out = new ArrayList<>();
       RtpSession s = new RtpSession(media(11, 12, 96), ALLOC, RtpSession.Output.immediate(out::add),
           input((k, f, r) -> { }));
-      s.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
-          new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
-      s.send(MediaType.VIDEO, vp8, rtp(96, 50000, 7));
+      secureAsA(s);
+      s.send(MediaType.VIDEO, VP8, rtp(96, 50000, 7));
       assertEquals(1, out.size());
       int seq = RtpPacket.parse(out.get(0)).sequenceNumber(); // SRTP leaves the header clear
       assertTrue(seq < 0x8000, "first sequence number " + seq);
@@ -452,13 +451,11 @@ class RtpSessionTest {
         sent.add(kind);
       }
     });
-    s.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
-        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
-    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
+    secureAsA(s);
     ByteBuf delta = rtp(96, 1, 7);
     delta.setByte(12, 0x10).setByte(13, 0x01); // S=1, PID=0, then P=1: an interframe
-    s.send(MediaType.VIDEO, vp8, delta);
-    s.send(MediaType.VIDEO, vp8, rtp(96, 2, 7));
+    s.send(MediaType.VIDEO, VP8, delta);
+    s.send(MediaType.VIDEO, VP8, rtp(96, 2, 7));
     assertEquals(2, queued.size());
     assertTrue(sent.isEmpty() && asked.isEmpty(), "nothing is decided before the making");
 
@@ -482,12 +479,10 @@ class RtpSessionTest {
   void onlyPacketsMadeForTheWireCountAsSent() {
     List<DeferredDatagram> queued = new ArrayList<>();
     RtpSession s = new RtpSession(media(11, 12, 96), ALLOC, queued::add, input((k, f, r) -> { }));
-    s.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
-        new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
-    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
-    s.send(MediaType.VIDEO, vp8, rtp(96, 1, 7));
-    s.send(MediaType.VIDEO, vp8, rtp(96, 2, 7));
-    s.send(MediaType.VIDEO, vp8, rtp(96, 3, 7));
+    secureAsA(s);
+    s.send(MediaType.VIDEO, VP8, rtp(96, 1, 7));
+    s.send(MediaType.VIDEO, VP8, rtp(96, 2, 7));
+    s.send(MediaType.VIDEO, VP8, rtp(96, 3, 7));
     assertEquals(3, queued.size());
     assertEquals(0, s.packetsOut(), "queued is not sent");
     assertTrue(s.outboundStats().isEmpty(), "no stream has sent anything yet");
@@ -512,12 +507,11 @@ class RtpSessionTest {
   @Test
   void aJumpTooLargeToBeLossAsksThePeerForAKeyframeInsteadOfNacks() {
     wire(96);
-    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
     for (int i = 0; i < 3; i++) {
-      a.send(MediaType.VIDEO, vp8, rtp(96, 100 + i, 0x1234));
+      a.send(MediaType.VIDEO, VP8, rtp(96, 100 + i, 0x1234));
     }
     assertTrue(keyframesAtA.isEmpty());
-    a.send(MediaType.VIDEO, vp8, rtp(96, 20000, 0x1234));
+    a.send(MediaType.VIDEO, VP8, rtp(96, 20000, 0x1234));
     assertEquals(4, atB.size(), "the packet after the jump goes on");
     assertEquals(List.of(MediaType.VIDEO), keyframesAtA, "and its sender is asked for a keyframe");
     b.sendFeedback();
@@ -562,7 +556,7 @@ class RtpSessionTest {
   @Test
   void pliReachesTheSenderOfTheVideo() {
     wire(96);
-    a.send(MediaType.VIDEO, new RtpFormat("VP8", 90000, 1), rtp(96, 1, 1));
+    a.send(MediaType.VIDEO, VP8, rtp(96, 1, 1));
     b.requestKeyframe();
     assertEquals(List.of(MediaType.VIDEO), keyframesAtA);
   }
@@ -570,10 +564,9 @@ class RtpSessionTest {
   @Test
   void reportsCarrySenderInfoReceptionBlocksAndTheCname() {
     wire(96);
-    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
     for (int i = 0; i < 5; i++) {
-      b.send(MediaType.VIDEO, vp8, rtp(96, 10 + i, 0x77));   // b sends video to a
-      a.send(MediaType.VIDEO, vp8, rtp(96, 500 + i, 0x55));  // a sends video to b
+      b.send(MediaType.VIDEO, VP8, rtp(96, 10 + i, 0x77));   // b sends video to a
+      a.send(MediaType.VIDEO, VP8, rtp(96, 500 + i, 0x55));  // a sends video to b
     }
     List<ByteBuf> captured = new ArrayList<>();
     aOutput = captured::add;
@@ -638,8 +631,7 @@ class RtpSessionTest {
                   firstReports.add(System.nanoTime() - start);
                 }
               }), input((k, f, r) -> { }));
-          s.secure(new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB),
-              new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA));
+          secureAsA(s);
           s.startRtcp(loop);
           sessions.add(s);
         }
@@ -680,9 +672,8 @@ class RtpSessionTest {
   @Test
   void aSourceThatSaysByeIsForgotten() {
     wire(96);
-    RtpFormat vp8 = new RtpFormat("VP8", 90000, 1);
     for (int i = 0; i < 3; i++) {
-      b.send(MediaType.VIDEO, vp8, rtp(96, 100 + i, 0x77));
+      b.send(MediaType.VIDEO, VP8, rtp(96, 100 + i, 0x77));
     }
     SrtpSender raw = new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA);
     videoFrom(raw, 0x5151, 1);

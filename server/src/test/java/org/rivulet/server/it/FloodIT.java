@@ -151,25 +151,19 @@ class FloodIT {
    */
   private static long droppedByTheServer(RivuletProcess server, String endpointId)
       throws InterruptedException {
-    Pattern line = Pattern.compile("datagrams \\{([^}]*)\\}, (\\d+) from unvalidated");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      for (String l : server.output()) {
-        Matcher m = line.matcher(l);
-        if (l.contains(endpointId + ": closed;") && m.find()) {
-          long dropped = Long.parseLong(m.group(2));
-          for (String outcome : m.group(1).split(", ")) {
-            String[] kv = outcome.split("=");
-            if (!List.of("MEDIA", "STUN", "DTLS").contains(kv[0])) {
-              dropped += Long.parseLong(kv[1]);
-            }
-          }
-          return dropped;
-        }
-      }
-      Thread.sleep(50);
+    String l = server.closedLine(endpointId);
+    Matcher m = Pattern.compile("datagrams \\{([^}]*)\\}, (\\d+) from unvalidated").matcher(l);
+    if (!m.find()) {
+      throw new AssertionError("no drop counts in: " + l);
     }
-    throw new AssertionError("no release line for " + endpointId);
+    long dropped = Long.parseLong(m.group(2));
+    for (String outcome : m.group(1).split(", ")) {
+      String[] kv = outcome.split("=");
+      if (!List.of("MEDIA", "STUN", "DTLS").contains(kv[0])) {
+        dropped += Long.parseLong(kv[1]);
+      }
+    }
+    return dropped;
   }
 
   /** The kernel's count of UDP datagrams dropped on a full receive buffer, in this namespace. */

@@ -128,6 +128,23 @@ final class RivuletProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * The line an endpoint's transport logs when it is released ({@code "<id>: closed; datagrams
+   * {...}, <n> from unvalidated addresses dropped; ..."}), waiting up to 5 s for it.
+   */
+  String closedLine(String endpointId) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      for (String l : output()) {
+        if (l.contains(endpointId + ": closed;")) {
+          return l;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no release line for " + endpointId);
+  }
+
   /** Waits for the process to exit by itself; returns its exit code. */
   int waitForExit(long seconds) throws InterruptedException {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {

@@ -134,18 +134,12 @@ class UnvalidatedSrtpIT {
   /** The ingress's count of media and DTLS datagrams from unvalidated addresses, at its release. */
   private static long unvalidatedDrops(RivuletProcess server, String endpointId)
       throws InterruptedException {
-    Pattern count = Pattern.compile("(\\d+) from unvalidated");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      for (String l : server.output()) {
-        Matcher m = count.matcher(l);
-        if (l.contains(endpointId + ": closed;") && m.find()) {
-          return Long.parseLong(m.group(1));
-        }
-      }
-      Thread.sleep(50);
+    String l = server.closedLine(endpointId);
+    Matcher m = Pattern.compile("(\\d+) from unvalidated").matcher(l);
+    if (!m.find()) {
+      throw new AssertionError("no unvalidated count in: " + l);
     }
-    throw new AssertionError("no release line for " + endpointId);
+    return Long.parseLong(m.group(1));
   }
 
   /**
