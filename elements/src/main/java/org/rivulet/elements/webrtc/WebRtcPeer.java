@@ -30,9 +30,9 @@ import org.rivulet.sdp.Setup;
 
 /**
  * A WebRTC peer in the client role without a browser: it offers (setup active, so it is the DTLS
- * client), runs the controlling ICE agent, and sends and receives SRTP. Tests and the load
- * generator use it as a synthetic participant against a WebRtcEndpoint; it is the same stack as
- * the server's, in the other roles.
+ * client, unless {@link #dtlsRole} says otherwise), runs the controlling ICE agent, and sends and
+ * receives SRTP. Tests and the load generator use it as a synthetic participant against a
+ * WebRtcEndpoint; it is the same stack as the server's, in the other roles.
  *
  * <p>Threading: its own event loop (given); the public methods may be called from any thread and
  * hop onto it. Listeners run on that loop.
@@ -51,6 +51,7 @@ public final class WebRtcPeer implements AutoCloseable {
   private WebRtcTransport transport;
   private List<NegotiatedMedia> offered = List.of();
   private DtlsCertificate certificate;
+  private DtlsRole dtlsRole = DtlsRole.CLIENT;
 
   public WebRtcPeer(EventLoop loop, MediaNetwork network) {
     this.loop = loop;
@@ -77,6 +78,15 @@ public final class WebRtcPeer implements AutoCloseable {
    */
   public void tapSockets(Supplier<? extends ChannelHandler> handlers) {
     this.socketTap = handlers;
+  }
+
+  /**
+   * Which DTLS side this peer plays (call before {@link #createOffer}): the client by default
+   * (it offers setup active), or the server (setup passive), as a browser is when it answers a
+   * server's offer or a server answers its actpass with active.
+   */
+  public void dtlsRole(DtlsRole role) {
+    this.dtlsRole = role;
   }
 
   /** Creates the offer: audio and video, send and receive, on the given interfaces. */
@@ -111,7 +121,7 @@ public final class WebRtcPeer implements AutoCloseable {
           1 + (RANDOM.nextInt() & 0x7ffffffeL), false, false, 0, 0);
       SdpNegotiation.Outcome offer = SdpNegotiation.offer(local,
           SupportedCodecs.from(org.rivulet.elements.config.ModuleConfig.empty()), true, true,
-          Setup.ACTIVE);
+          dtlsRole == DtlsRole.CLIENT ? Setup.ACTIVE : Setup.PASSIVE);
       offered = offer.media();
       return SdpWriter.write(offer.description());
     }, loop);
@@ -135,7 +145,7 @@ public final class WebRtcPeer implements AutoCloseable {
         fingerprints.add(org.rivulet.dtls.Fingerprint.parse(f.hashFunction() + " " + f.fingerprint()));
       }
       transport.start(remote.iceUfrag().orElseThrow(), remote.icePwd().orElseThrow(), fingerprints,
-          DtlsRole.CLIENT, certificate, agreed, "synthetic");
+          dtlsRole, certificate, agreed, "synthetic");
       transport.gatherCandidates();
     }, loop);
   }

@@ -68,6 +68,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private static final Logger log = LoggerFactory.getLogger(WebRtcTransport.class);
+  /** About a keyframe's packets at 1.5 Mbit/s; at most ~96 KB per endpoint, while DTLS runs. */
+  static final int EARLY_MEDIA_CAPACITY = 64;
 
   /** What the endpoint hears from its transport; called on the pipeline's loop. */
   public interface Events {
@@ -112,6 +114,9 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private List<Fingerprint> remoteFingerprints = List.of();
   private DtlsRole dtlsRole;
   private DtlsTransport dtls;
+  /** Media from the validated peer before the keys (see {@link EarlyMedia}). */
+  private final EarlyMedia early = new EarlyMedia(EARLY_MEDIA_CAPACITY);
+  private boolean handshakeOver;
   private RtpSession rtp;
   private LocalCandidate peerBase;
   private InetSocketAddress peerAddress;
@@ -427,12 +432,17 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   }
 
   private void onMedia(Channel ch, DatagramPacket packet) {
-    arrivalNanos = System.nanoTime();
+    long arrival = System.nanoTime();
+    arrivalNanos = arrival;
     bytesReceived += packet.content().readableBytes();
     LocalCandidate base = ch.attr(BASE).get();
     if (base == null || closed || rtp == null || !agent.isValidated(packet.sender(), base)) {
       unvalidatedDrops++;
       packet.release();
+      return;
+    }
+    if (!rtp.isSecured() && dtls != null && !handshakeOver
+        && early.hold(packet.content(), arrival)) {
       return;
     }
     rtp.receive(packet.content());
@@ -554,6 +564,8 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     loop.execute(() -> {
       events.fire("DtlsConnectionStateChange", dtlsEvent(state));
       if (state == DtlsState.FAILED || state == DtlsState.CLOSED) {
+        handshakeOver = true;
+        early.discard();
         events.secured(false);
       }
     });
@@ -569,7 +581,12 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       rtp.secure(new SrtpSender(profile, keys.localMasterKey(), keys.localMasterSalt()),
           new SrtpReceiver(profile, keys.remoteMasterKey(), keys.remoteMasterSalt()));
       rtp.startRtcp(loop);
+      handshakeOver = true;
       events.secured(true);
+      early.replay((datagram, arrival) -> {
+        arrivalNanos = arrival;
+        rtp.receive(datagram);
+      });
     });
   }
 
@@ -590,8 +607,10 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     }
     closed = true;
     // The drop counters reach no Kurento stats type: their totals go to the log once, here.
-    log.info("{}: closed; datagrams {}, {} from unvalidated addresses dropped; {}", endpointId,
-        demuxCounters, unvalidatedDrops, rtp == null ? "no media negotiated" : rtp.summary());
+    log.info("{}: closed; datagrams {}, {} from unvalidated addresses dropped, {} held until the"
+        + " keys; {}", endpointId, demuxCounters, unvalidatedDrops, early.replayed(),
+        rtp == null ? "no media negotiated" : rtp.summary());
+    early.discard();
     if (rtp != null) {
       rtp.close();
     }

@@ -1,0 +1,179 @@
+package org.rivulet.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DatagramPacket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.kurento.client.KurentoClient;
+import org.kurento.client.MediaPipeline;
+import org.kurento.client.WebRtcEndpoint;
+import org.rivulet.dtls.DtlsRole;
+import org.rivulet.elements.MediaType;
+import org.rivulet.elements.RtpFormat;
+import org.rivulet.elements.config.ModuleConfig;
+import org.rivulet.elements.webrtc.MediaNetwork;
+import org.rivulet.elements.webrtc.WebRtcPeer;
+import org.rivulet.rtp.RtpPacket;
+import org.rivulet.transport.EventLoops;
+import org.rivulet.transport.udp.DatagramBatcher;
+
+/**
+ * SRTP that reaches the server before its DTLS handshake has finished is held and forwarded once
+ * the keys are in place, not dropped. The publisher plays the DTLS server (as a browser does when
+ * the server answers its actpass with active): its side of the handshake ends when it sends its
+ * last flight, and it may send media at once. Here that last flight is held back on its way out
+ * until the publisher has sent five audio packets, so they surely arrive before the server can
+ * decrypt them.
+ */
+@Timeout(90)
+class EarlySrtpIT {
+  private static final RtpFormat OPUS = new RtpFormat("opus", 48000, 2);
+  private static final int EARLY = 5;
+  private static final int TOTAL = 10;
+
+  @Test
+  void srtpThatOvertakesTheServersLastHandshakeStepIsHeldUntilTheKeys() throws Exception {
+    ExecutorService blocking = Executors.newCachedThreadPool();
+    LastFlightHolder holder = new LastFlightHolder();
+    try (RivuletProcess server = RivuletProcess.start();
+        EventLoops loops = EventLoops.create(1, 1)) {
+      MediaNetwork network = new MediaNetwork(loops, blocking, ModuleConfig.of(
+          Map.of("BaseRtpEndpoint.minPort", "43000", "BaseRtpEndpoint.maxPort", "43999"),
+          Map.of()));
+      WebRtcPeer sender = new WebRtcPeer(loops.media().next(), network);
+      sender.dtlsRole(DtlsRole.SERVER);
+      sender.tapSockets(() -> holder);
+      WebRtcPeer receiver = new WebRtcPeer(loops.media().next(), network);
+      List<Integer> heard = new CopyOnWriteArrayList<>();
+      receiver.onRtp(rtp -> {
+        RtpPacket p = RtpPacket.parse(rtp);
+        if (p != null && p.payloadLength() >= 4) {
+          heard.add(rtp.getInt(p.payloadOffset()));
+        }
+        rtp.release();
+      });
+      KurentoClient kurento = KurentoClient.create(server.url());
+      try {
+        MediaPipeline pipeline = kurento.createMediaPipeline();
+        WebRtcEndpoint ingress = new WebRtcEndpoint.Builder(pipeline).build();
+        WebRtcEndpoint egress = new WebRtcEndpoint.Builder(pipeline).build();
+        ingress.connect(egress);
+        SyntheticPeerIT.connect(receiver, egress, false);
+        receiver.secured().get(20, TimeUnit.SECONDS);
+        SyntheticPeerIT.connect(sender, ingress, false);
+        sender.secured().get(20, TimeUnit.SECONDS);
+
+        for (int i = 0; i < EARLY; i++) {
+          sender.send(MediaType.AUDIO, OPUS, UnvalidatedSrtpIT.audio(i));
+          Thread.sleep(20);
+        }
+        Thread.sleep(300);
+        assertTrue(holder.holding() > 0, "the publisher's last flight was held back");
+        assertEquals(List.of(), List.copyOf(heard), "nothing passes before the server has keys");
+
+        holder.letGo();
+        for (int i = EARLY; i < TOTAL; i++) {
+          sender.send(MediaType.AUDIO, OPUS, UnvalidatedSrtpIT.audio(i));
+          Thread.sleep(20);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (heard.size() < TOTAL && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertEquals(IntStream.range(0, TOTAL).boxed().toList(), List.copyOf(heard),
+            "the early packets arrive first, in order, then the rest");
+
+        pipeline.release();
+        String line = server.closedLine(ingress.getId());
+        Matcher m = Pattern.compile("(\\d+) held until the keys").matcher(line);
+        assertTrue(m.find(), "no held count in: " + line);
+        // The first packets sent after the flight may also beat the server's last step.
+        assertTrue(Integer.parseInt(m.group(1)) >= EARLY, line);
+      } finally {
+        sender.close();
+        receiver.close();
+        kurento.destroy();
+      }
+    } finally {
+      blocking.shutdownNow();
+    }
+  }
+
+  /**
+   * First in the publisher's socket. From its first ChangeCipherSpec record (the start of the DTLS
+   * server's last flight, RFC 6347 section 4.2.4) it keeps every DTLS datagram written, until
+   * {@link #letGo}; everything else passes.
+   */
+  private static final class LastFlightHolder extends ChannelDuplexHandler {
+    private static final int CHANGE_CIPHER_SPEC = 20;
+    private final List<Object[]> kept = new ArrayList<>();
+    private boolean letGo;
+    private volatile ChannelHandlerContext context;
+
+    @Override
+    public boolean isSharable() {
+      return true; // one socket (IPv4 loopback)
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      context = ctx;
+      ctx.channel().attr(DatagramBatcher.ONE_BY_ONE).set(Boolean.TRUE);
+    }
+
+    @Override
+    public synchronized void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+      if (!letGo && msg instanceof DatagramPacket p && isDtls(p.content())
+          && (!kept.isEmpty() || p.content().getUnsignedByte(p.content().readerIndex())
+              == CHANGE_CIPHER_SPEC)) {
+        kept.add(new Object[] {msg, promise});
+        return;
+      }
+      ctx.write(msg, promise);
+    }
+
+    synchronized int holding() {
+      return kept.size();
+    }
+
+    /** Sends what was kept, in order, and keeps nothing from now on. */
+    void letGo() {
+      ChannelHandlerContext ctx = context;
+      ctx.channel().eventLoop().execute(() -> {
+        synchronized (this) {
+          letGo = true;
+          for (Object[] k : kept) {
+            ctx.write(k[0], (ChannelPromise) k[1]);
+          }
+          kept.clear();
+          ctx.flush();
+        }
+      });
+    }
+
+    /** RFC 7983: DTLS records start with a content type of 20-63. */
+    private static boolean isDtls(ByteBuf b) {
+      if (!b.isReadable()) {
+        return false;
+      }
+      int first = b.getUnsignedByte(b.readerIndex());
+      return first >= 20 && first <= 63;
+    }
+  }
+}
