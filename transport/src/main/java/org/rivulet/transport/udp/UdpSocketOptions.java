@@ -27,8 +27,14 @@ public record UdpSocketOptions(int receiveBufferSize, int sendBufferSize, int ip
   /** One mebibyte. */
   public static final int MIB = 1 << 20;
 
-  /** 1 MiB buffers each way, default TOS, 2048-byte reads (Netty's own default for datagrams). */
-  public static final UdpSocketOptions DEFAULT = new UdpSocketOptions(MIB, MIB, 0, 2048);
+  /**
+   * A 4 MiB receive buffer (what {@code rmem_max} allows on these machines; a limit, not memory
+   * taken until datagrams wait), so that a loop stalled by a collection or a JIT compilation
+   * loses nothing of a burst for tens of ms (a flood of small datagrams: about 40 ms at 50,000 a
+   * second, against 10 ms with 1 MiB). A 1 MiB send buffer, default TOS, 2048-byte reads (Netty's
+   * own default for datagrams).
+   */
+  public static final UdpSocketOptions DEFAULT = new UdpSocketOptions(4 * MIB, MIB, 0, 2048);
 
   /** Without UDP GRO. */
   public UdpSocketOptions(int receiveBufferSize, int sendBufferSize, int ipTos,
