@@ -10,27 +10,16 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DatagramPacket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.kurento.client.KurentoClient;
-import org.kurento.client.MediaPipeline;
-import org.kurento.client.WebRtcEndpoint;
 import org.rivulet.dtls.DtlsRole;
 import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
-import org.rivulet.elements.config.ModuleConfig;
-import org.rivulet.elements.webrtc.MediaNetwork;
 import org.rivulet.elements.webrtc.WebRtcPeer;
-import org.rivulet.rtp.RtpPacket;
-import org.rivulet.transport.EventLoops;
 import org.rivulet.transport.udp.DatagramBatcher;
 
 /**
@@ -49,69 +38,44 @@ class EarlySrtpIT {
 
   @Test
   void srtpThatOvertakesTheServersLastHandshakeStepIsHeldUntilTheKeys() throws Exception {
-    ExecutorService blocking = Executors.newCachedThreadPool();
     LastFlightHolder holder = new LastFlightHolder();
     try (RivuletProcess server = RivuletProcess.start();
-        EventLoops loops = EventLoops.create(1, 1)) {
-      MediaNetwork network = new MediaNetwork(loops, blocking, ModuleConfig.of(
-          Map.of("BaseRtpEndpoint.minPort", "43000", "BaseRtpEndpoint.maxPort", "43999"),
-          Map.of()));
-      WebRtcPeer sender = new WebRtcPeer(loops.media().next(), network);
+        PeerRelay relay = new PeerRelay(server, 43000)) {
+      WebRtcPeer sender = relay.sender;
       sender.dtlsRole(DtlsRole.SERVER);
       sender.tapSockets(() -> holder);
-      WebRtcPeer receiver = new WebRtcPeer(loops.media().next(), network);
-      List<Integer> heard = new CopyOnWriteArrayList<>();
-      receiver.onRtp(rtp -> {
-        RtpPacket p = RtpPacket.parse(rtp);
-        if (p != null && p.payloadLength() >= 4) {
-          heard.add(rtp.getInt(p.payloadOffset()));
-        }
-        rtp.release();
-      });
-      KurentoClient kurento = KurentoClient.create(server.url());
-      try {
-        MediaPipeline pipeline = kurento.createMediaPipeline();
-        WebRtcEndpoint ingress = new WebRtcEndpoint.Builder(pipeline).build();
-        WebRtcEndpoint egress = new WebRtcEndpoint.Builder(pipeline).build();
-        ingress.connect(egress);
-        SyntheticPeerIT.connect(receiver, egress, false);
-        receiver.secured().get(20, TimeUnit.SECONDS);
-        SyntheticPeerIT.connect(sender, ingress, false);
-        sender.secured().get(20, TimeUnit.SECONDS);
+      List<Integer> heard = relay.receivedIndexes();
+      SyntheticPeerIT.connect(relay.receiver, relay.egress, false);
+      relay.receiver.secured().get(20, TimeUnit.SECONDS);
+      SyntheticPeerIT.connect(sender, relay.ingress, false);
+      sender.secured().get(20, TimeUnit.SECONDS);
 
-        for (int i = 0; i < EARLY; i++) {
-          sender.send(MediaType.AUDIO, OPUS, UnvalidatedSrtpIT.audio(i));
-          Thread.sleep(20);
-        }
-        Thread.sleep(300);
-        assertTrue(holder.holding() > 0, "the publisher's last flight was held back");
-        assertEquals(List.of(), List.copyOf(heard), "nothing passes before the server has keys");
-
-        holder.letGo();
-        for (int i = EARLY; i < TOTAL; i++) {
-          sender.send(MediaType.AUDIO, OPUS, UnvalidatedSrtpIT.audio(i));
-          Thread.sleep(20);
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (heard.size() < TOTAL && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
-        assertEquals(IntStream.range(0, TOTAL).boxed().toList(), List.copyOf(heard),
-            "the early packets arrive first, in order, then the rest");
-
-        pipeline.release();
-        String line = server.closedLine(ingress.getId());
-        Matcher m = Pattern.compile("(\\d+) held until the keys").matcher(line);
-        assertTrue(m.find(), "no held count in: " + line);
-        // The first packets sent after the flight may also beat the server's last step.
-        assertTrue(Integer.parseInt(m.group(1)) >= EARLY, line);
-      } finally {
-        sender.close();
-        receiver.close();
-        kurento.destroy();
+      for (int i = 0; i < EARLY; i++) {
+        sender.send(MediaType.AUDIO, OPUS, PeerRelay.audio(i));
+        Thread.sleep(20);
       }
-    } finally {
-      blocking.shutdownNow();
+      Thread.sleep(300);
+      assertTrue(holder.holding() > 0, "the publisher's last flight was held back");
+      assertEquals(List.of(), List.copyOf(heard), "nothing passes before the server has keys");
+
+      holder.letGo();
+      for (int i = EARLY; i < TOTAL; i++) {
+        sender.send(MediaType.AUDIO, OPUS, PeerRelay.audio(i));
+        Thread.sleep(20);
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (heard.size() < TOTAL && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(IntStream.range(0, TOTAL).boxed().toList(), List.copyOf(heard),
+          "the early packets arrive first, in order, then the rest");
+
+      relay.pipeline.release();
+      String line = server.closedLine(relay.ingress.getId());
+      Matcher m = Pattern.compile("(\\d+) held until the keys").matcher(line);
+      assertTrue(m.find(), "no held count in: " + line);
+      // The first packets sent after the flight may also beat the server's last step.
+      assertTrue(Integer.parseInt(m.group(1)) >= EARLY, line);
     }
   }
 

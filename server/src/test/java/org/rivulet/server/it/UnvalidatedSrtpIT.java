@@ -14,26 +14,15 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.kurento.client.KurentoClient;
-import org.kurento.client.MediaPipeline;
-import org.kurento.client.WebRtcEndpoint;
 import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
-import org.rivulet.elements.config.ModuleConfig;
-import org.rivulet.elements.webrtc.MediaNetwork;
 import org.rivulet.elements.webrtc.WebRtcPeer;
-import org.rivulet.rtp.RtpPacket;
-import org.rivulet.transport.EventLoops;
 import org.rivulet.transport.udp.DatagramBatcher;
 
 /**
@@ -49,80 +38,46 @@ class UnvalidatedSrtpIT {
 
   @Test
   void validSrtpFromAnAddressIceDidNotValidateIsDroppedAndCounted() throws Exception {
-    ExecutorService blocking = Executors.newCachedThreadPool();
     Interceptor interceptor = new Interceptor();
     try (RivuletProcess server = RivuletProcess.start();
-        EventLoops loops = EventLoops.create(1, 1)) {
-      MediaNetwork network = new MediaNetwork(loops, blocking, ModuleConfig.of(
-          Map.of("BaseRtpEndpoint.minPort", "41000", "BaseRtpEndpoint.maxPort", "41999"),
-          Map.of()));
-      WebRtcPeer sender = new WebRtcPeer(loops.media().next(), network);
+        PeerRelay relay = new PeerRelay(server, 41000)) {
+      WebRtcPeer sender = relay.sender;
       sender.tapSockets(() -> interceptor);
-      WebRtcPeer receiver = new WebRtcPeer(loops.media().next(), network);
-      List<Integer> heard = new CopyOnWriteArrayList<>();
-      receiver.onRtp(rtp -> {
-        RtpPacket p = RtpPacket.parse(rtp);
-        if (p != null && p.payloadLength() >= 4) {
-          heard.add(rtp.getInt(p.payloadOffset()));
-        }
-        rtp.release();
-      });
-      KurentoClient kurento = KurentoClient.create(server.url());
-      try {
-        MediaPipeline pipeline = kurento.createMediaPipeline();
-        WebRtcEndpoint ingress = new WebRtcEndpoint.Builder(pipeline).build();
-        WebRtcEndpoint egress = new WebRtcEndpoint.Builder(pipeline).build();
-        ingress.connect(egress);
-        SyntheticPeerIT.connect(sender, ingress, false);
-        SyntheticPeerIT.connect(receiver, egress, false);
-        sender.secured().get(20, TimeUnit.SECONDS);
-        receiver.secured().get(20, TimeUnit.SECONDS);
+      List<Integer> heard = relay.receivedIndexes();
+      SyntheticPeerIT.connect(sender, relay.ingress, false);
+      SyntheticPeerIT.connect(relay.receiver, relay.egress, false);
+      sender.secured().get(20, TimeUnit.SECONDS);
+      relay.receiver.secured().get(20, TimeUnit.SECONDS);
 
-        // Until media flows end to end: the server's keys may come a moment after the peers'.
-        int index = 0;
-        while (heard.isEmpty() && index < 250) {
-          sender.send(MediaType.AUDIO, OPUS, audio(index++));
-          Thread.sleep(20);
-        }
-        awaitLast(heard, index - 1);
-        int last = index - 1;
-        int kept = index;
-        interceptor.armed = true;
-        sender.send(MediaType.AUDIO, OPUS, audio(kept));
-        DatagramPacket held = interceptor.kept.get(5, TimeUnit.SECONDS);
-        byte[] bytes = ByteBufUtil.getBytes(held.content());
-        InetSocketAddress server1 = held.recipient();
-
-        try (DatagramSocket stranger = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-          stranger.send(new java.net.DatagramPacket(bytes, bytes.length, server1));
-        }
-        Thread.sleep(500);
-        assertEquals(last, heard.get(heard.size() - 1),
-            "the datagram from the stranger's address went nowhere: " + heard);
-
-        interceptor.sendFromThePeersSocket(held);
-        awaitLast(heard, kept);
-
-        pipeline.release();
-        assertTrue(unvalidatedDrops(server, ingress.getId()) >= 1,
-            "the server counted the stranger's datagram");
-      } finally {
-        sender.close();
-        receiver.close();
-        kurento.destroy();
+      // Until media flows end to end: the server's keys may come a moment after the peers'.
+      int index = 0;
+      while (heard.isEmpty() && index < 250) {
+        sender.send(MediaType.AUDIO, OPUS, PeerRelay.audio(index++));
+        Thread.sleep(20);
       }
-    } finally {
-      blocking.shutdownNow();
-    }
-  }
+      awaitLast(heard, index - 1);
+      int last = index - 1;
+      int kept = index;
+      interceptor.armed = true;
+      sender.send(MediaType.AUDIO, OPUS, PeerRelay.audio(kept));
+      DatagramPacket held = interceptor.kept.get(5, TimeUnit.SECONDS);
+      byte[] bytes = ByteBufUtil.getBytes(held.content());
+      InetSocketAddress server1 = held.recipient();
 
-  /** An audio packet whose payload starts with {@code index}. */
-  static ByteBuf audio(int index) {
-    ByteBuf b = Unpooled.buffer(200);
-    b.writeByte(0x80).writeByte(111).writeShort(index).writeInt(960 * index).writeInt(0x2222);
-    b.writeInt(index);
-    b.writeBytes(new byte[96]);
-    return b;
+      try (DatagramSocket stranger = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+        stranger.send(new java.net.DatagramPacket(bytes, bytes.length, server1));
+      }
+      Thread.sleep(500);
+      assertEquals(last, heard.get(heard.size() - 1),
+          "the datagram from the stranger's address went nowhere: " + heard);
+
+      interceptor.sendFromThePeersSocket(held);
+      awaitLast(heard, kept);
+
+      relay.pipeline.release();
+      assertTrue(unvalidatedDrops(server, relay.ingress.getId()) >= 1,
+          "the server counted the stranger's datagram");
+    }
   }
 
   /** Waits up to 10 s for {@code index} to be the last packet the receiver got. */

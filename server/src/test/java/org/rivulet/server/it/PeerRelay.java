@@ -1,0 +1,83 @@
+package org.rivulet.server.it;
+
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.kurento.client.KurentoClient;
+import org.kurento.client.MediaPipeline;
+import org.kurento.client.WebRtcEndpoint;
+import org.rivulet.elements.config.ModuleConfig;
+import org.rivulet.elements.webrtc.MediaNetwork;
+import org.rivulet.elements.webrtc.WebRtcPeer;
+import org.rivulet.rtp.RtpPacket;
+import org.rivulet.transport.EventLoops;
+
+/**
+ * Two synthetic peers relayed by a server: {@link #sender} → {@link #ingress} → {@link #egress} →
+ * {@link #receiver}, the endpoints of one pipeline, connected. The peers are not negotiated yet,
+ * so a test can set them up first ({@link WebRtcPeer#tapSockets}, {@link WebRtcPeer#dtlsRole},
+ * candidate listeners) and then call {@link SyntheticPeerIT#connect}. Closing closes the peers,
+ * the client and the peers' loops; the server is the test's.
+ */
+final class PeerRelay implements AutoCloseable {
+  private final ExecutorService blocking = Executors.newCachedThreadPool();
+  private final EventLoops loops = EventLoops.create(1, 1);
+  final WebRtcPeer sender;
+  final WebRtcPeer receiver;
+  final KurentoClient kurento;
+  final MediaPipeline pipeline;
+  final WebRtcEndpoint ingress;
+  final WebRtcEndpoint egress;
+
+  /** The peers bind ports {@code minPort} to {@code minPort + 999}. */
+  PeerRelay(RivuletProcess server, int minPort) {
+    MediaNetwork network = new MediaNetwork(loops, blocking, ModuleConfig.of(
+        Map.of("BaseRtpEndpoint.minPort", Integer.toString(minPort),
+            "BaseRtpEndpoint.maxPort", Integer.toString(minPort + 999)),
+        Map.of()));
+    sender = new WebRtcPeer(loops.media().next(), network);
+    receiver = new WebRtcPeer(loops.media().next(), network);
+    kurento = KurentoClient.create(server.url());
+    pipeline = kurento.createMediaPipeline();
+    ingress = new WebRtcEndpoint.Builder(pipeline).build();
+    egress = new WebRtcEndpoint.Builder(pipeline).build();
+    ingress.connect(egress);
+  }
+
+  /**
+   * From now on, the first four payload bytes (as an int) of each RTP packet the receiver gets,
+   * in order of arrival: the tests' packets number themselves there.
+   */
+  List<Integer> receivedIndexes() {
+    List<Integer> heard = new CopyOnWriteArrayList<>();
+    receiver.onRtp(rtp -> {
+      RtpPacket p = RtpPacket.parse(rtp);
+      if (p != null && p.payloadLength() >= 4) {
+        heard.add(rtp.getInt(p.payloadOffset()));
+      }
+      rtp.release();
+    });
+    return heard;
+  }
+
+  /** An audio packet whose payload starts with {@code index}. */
+  static ByteBuf audio(int index) {
+    ByteBuf b = io.netty.buffer.Unpooled.buffer(200);
+    b.writeByte(0x80).writeByte(111).writeShort(index).writeInt(960 * index).writeInt(0x2222);
+    b.writeInt(index);
+    b.writeBytes(new byte[96]);
+    return b;
+  }
+
+  @Override
+  public void close() {
+    sender.close();
+    receiver.close();
+    kurento.destroy();
+    loops.close();
+    blocking.shutdownNow();
+  }
+}
