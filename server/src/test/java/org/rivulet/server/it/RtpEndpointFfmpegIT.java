@@ -103,7 +103,12 @@ class RtpEndpointFfmpegIT {
         Files.writeString(sdp, offer, StandardCharsets.US_ASCII);
         Path webm = dir.resolve("out.webm");
         Path log = dir.resolve("ffmpeg.log");
-        ffmpeg = startLogging(log, "-protocol_whitelist", "file,udp,rtp", "-i", sdp.toString(),
+        // One CI run wrote a file without its video track. ffmpeg drops a stream whose
+        // parameters it has not found within 5 s of media, and its reorder queue waits for 500
+        // packets before it skips a missing one: more time for the video to start (Chromium on a
+        // busy machine), and a bounded wait. A failure now shows ffmpeg's log.
+        ffmpeg = startLogging(log, "-protocol_whitelist", "file,udp,rtp",
+            "-analyzeduration", "15000000", "-reorder_queue_size", "64", "-i", sdp.toString(),
             "-t", "12", "-c", "copy", "-f", "webm", webm.toString());
 
         PagePeer sender = browser.peer();
@@ -114,8 +119,13 @@ class RtpEndpointFfmpegIT {
             "-show_entries", "stream=codec_name,nb_read_frames", "-of", "csv=p=0",
             webm.toString()).trim();
         String[] parts = frames.split(",");
-        assertEquals("vp8", parts[0], frames);
-        assertTrue(Integer.parseInt(parts[1].trim()) >= 100, "frames ffprobe read: " + frames);
+        String what = "ffprobe: " + frames + "; all streams: " + run("ffprobe", "-v", "error",
+            "-show_entries", "stream=index,codec_name,width,height", "-of", "csv=p=0",
+            webm.toString()).trim() + "; ffmpeg's log: " + Files.readString(log)
+            + "; video the server got from Chromium: " + receivedVideo(webrtc)
+            + "; sent to ffmpeg: " + sentVideo(rtp);
+        assertEquals("vp8", parts[0], what);
+        assertTrue(Integer.parseInt(parts[1].trim()) >= 100, "frames ffprobe read: " + what);
         pipeline.release();
       } finally {
         stop(ffmpeg);
@@ -257,6 +267,22 @@ class RtpEndpointFfmpegIT {
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
+  }
+
+  private static String receivedVideo(WebRtcEndpoint e) {
+    return e.getStats(org.kurento.client.MediaType.VIDEO).values().stream()
+        .filter(org.kurento.client.RTCInboundRTPStreamStats.class::isInstance)
+        .map(org.kurento.client.RTCInboundRTPStreamStats.class::cast)
+        .map(st -> st.getPacketsReceived() + " packets, " + st.getPacketsLost() + " lost, "
+            + st.getPliCount() + " PLI")
+        .toList().toString();
+  }
+
+  private static String sentVideo(RtpEndpoint e) {
+    return e.getStats(org.kurento.client.MediaType.VIDEO).values().stream()
+        .filter(org.kurento.client.RTCOutboundRTPStreamStats.class::isInstance)
+        .map(org.kurento.client.RTCOutboundRTPStreamStats.class::cast)
+        .map(st -> st.getPacketsSent() + " packets").toList().toString();
   }
 
   private static String run(String... command) throws IOException, InterruptedException {
