@@ -24,7 +24,10 @@
 #   starts a fresh server, whose JIT compiler is still busy on the server's one CPU a minute later
 #   (at N = 100, C2 took 25-35 ms of each second 40-60 s after the start, and p99 was 5.4-6.2 ms
 #   after 30 s of warm-up against 3.9-5.1 ms after 90 s), and a server runs for hours;
-#   RECORD_SECONDS (20); SERVER_JAVA_OPTS (none) and LOADGEN_JAVA_OPTS (-Xmn3g
+#   RECORD_SECONDS (20); KEYFRAME_SECONDS (2): the recording's keyframe interval, which the server
+#   needs to start each new subscriber's video; longer (20: one per loop of the recording) shows
+#   the fan-out without them, as with browsers, which send keyframes only when asked (recorded into
+#   sfu-recording-k<seconds>.rtp); SERVER_JAVA_OPTS (none) and LOADGEN_JAVA_OPTS (-Xmn3g
 #   -XX:+AlwaysPreTouch: a young generation that the peers' garbage, about 27 MB/s at N = 100,
 #   takes over a minute to fill; the load generator collects 5 s before each window, so its own
 #   collections, which pause every peer for 50-300 ms, stay out of the window, and peers-gc reports
@@ -47,7 +50,9 @@ root=$(dirname "$here")
 java=${JAVA:-java}
 jar="$here/target/rivulet-benchmarks.jar"
 server_jar="$root/server/target/rivulet-server.jar"
+keyframe_seconds=${KEYFRAME_SECONDS:-2}
 recording="$here/target/sfu-recording.rtp"
+[ "$keyframe_seconds" = 2 ] || recording="$here/target/sfu-recording-k$keyframe_seconds.rtp"
 results="$here/target/sfu-results"
 server_cpus=${SERVER_CPUS-0}
 peer_cpus=${PEER_CPUS-1}
@@ -72,7 +77,7 @@ in_netns() {
 if [ ! -s "$recording" ]; then
   echo "recording ${RECORD_SECONDS:-20} s of VP8 + Opus with ffmpeg into $recording ..."
   in_netns "$java" -cp "$jar" org.rivulet.loadgen.sfu.RecordRtp "$recording.tmp" \
-    "${RECORD_SECONDS:-20}"
+    "${RECORD_SECONDS:-20}" 5004 "$keyframe_seconds"
   mv "$recording.tmp" "$recording"
 fi
 

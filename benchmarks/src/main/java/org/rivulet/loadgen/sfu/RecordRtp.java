@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Records the stream the SFU benchmark replays: Debian's ffmpeg encodes a test pattern (VP8, about
- * 1.5 Mbit/s, 720p30, a keyframe every 2 s) and a sine tone (Opus) in real time and sends them as
+ * 1.5 Mbit/s, 720p30, a keyframe every 2 s unless told otherwise) and a sine tone (Opus) in real time and sends them as
  * RTP to 127.0.0.1, where this tool receives them and writes an {@link RtpRecording} with each
  * packet at its media time (see {@link #onMediaClock}).
  *
  * <p>Usage: {@code java -cp rivulet-benchmarks.jar org.rivulet.loadgen.sfu.RecordRtp <file>
- * [seconds] [first-port]}. Four fixed ports from {@code first-port} (default 5004, outside Linux's
+ * [seconds] [first-port] [keyframe-seconds]}. Four fixed ports from {@code first-port} (default 5004, outside Linux's
  * ephemeral range): video RTP, video RTCP, audio RTP, audio RTCP. ffmpeg sends its RTCP sender
  * reports to the odd ports; they are bound so the reports land somewhere, and not recorded.
  */
@@ -33,18 +33,20 @@ public final class RecordRtp {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: RecordRtp <file> [seconds] [first-port]");
+      System.err.println("usage: RecordRtp <file> [seconds] [first-port] [keyframe-seconds]");
       System.exit(2);
     }
     Path file = Path.of(args[0]);
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     int port = args.length > 2 ? Integer.parseInt(args[2]) : 5004;
-    RtpRecording recording = record(seconds, port);
+    int keyframeSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+    RtpRecording recording = record(seconds, port, keyframeSeconds);
     recording.write(file);
     System.out.println("RecordRtp: " + file + ": " + recording.describe());
   }
 
-  static RtpRecording record(int seconds, int port) throws IOException, InterruptedException {
+  static RtpRecording record(int seconds, int port, int keyframeSeconds)
+      throws IOException, InterruptedException {
     List<DatagramChannel> sockets = new ArrayList<>();
     List<RtpRecording.Packet> packets = new ArrayList<>();
     long start = System.nanoTime();
@@ -58,7 +60,7 @@ public final class RecordRtp {
       // Both RTP sockets share one time base, set before ffmpeg starts.
       video = receiver(sockets.get(0), RtpRecording.VIDEO, start, packets);
       audio = receiver(sockets.get(2), RtpRecording.AUDIO, start, packets);
-      Process ffmpeg = new ProcessBuilder(ffmpegCommand(seconds, port))
+      Process ffmpeg = new ProcessBuilder(ffmpegCommand(seconds, port, keyframeSeconds))
           .redirectOutput(ProcessBuilder.Redirect.DISCARD) // the SDP it prints
           .redirectError(ProcessBuilder.Redirect.INHERIT).start();
       if (!ffmpeg.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
@@ -123,7 +125,13 @@ public final class RecordRtp {
   }
 
 
-  static List<String> ffmpegCommand(int seconds, int port) {
+  /**
+   * @param keyframeSeconds the keyframe interval: 2 by default, since the server holds a new
+   *     subscriber's video until a keyframe and the synthetic publisher cannot make one on request;
+   *     longer (as long as the recording: one keyframe per loop) to see the fan-out without them,
+   *     as with a browser, which sends one only when asked
+   */
+  static List<String> ffmpegCommand(int seconds, int port, int keyframeSeconds) {
     String t = Integer.toString(seconds);
     String rtp = "?pkt_size=" + PACKET_SIZE;
     return List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin",
@@ -131,10 +139,10 @@ public final class RecordRtp {
         "-re", "-t", t, "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
         // minrate = maxrate = bitrate makes libvpx run CBR: a steady 1.5 Mbit/s.
         "-map", "0:v", "-c:v", "libvpx", "-b:v", "1500k", "-minrate", "1500k", "-maxrate", "1500k",
-        "-bufsize", "1500k", "-deadline", "realtime", "-cpu-used", "8", "-g", "60",
-        // A keyframe every 2 s whatever the rate control does: the server holds a new
-        // subscriber's video until one, and the synthetic publisher cannot make one on request.
-        "-force_key_frames", "expr:gte(t,n_forced*2)",
+        "-bufsize", "1500k", "-deadline", "realtime", "-cpu-used", "8",
+        "-g", Integer.toString(30 * keyframeSeconds),
+        // A keyframe every keyframeSeconds whatever the rate control does.
+        "-force_key_frames", "expr:gte(t,n_forced*" + keyframeSeconds + ")",
         "-error-resilient", "1", "-auto-alt-ref", "0", "-lag-in-frames", "0",
         "-payload_type", "96", "-f", "rtp", "rtp://127.0.0.1:" + port + rtp,
         "-map", "1:a", "-c:a", "libopus", "-b:a", "64k", "-ac", "2", "-frame_duration", "20",
