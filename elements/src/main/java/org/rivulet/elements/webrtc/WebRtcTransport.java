@@ -64,11 +64,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: everything runs on the pipeline's loop except the DTLS handshake, whose results are
  * handed back to the loop. Datagrams from addresses ICE has not validated are dropped and counted
- * (RFC 8445 and RELIABILITY.md: DTLS and media only from validated tuples).
+ * (RFC 8445 and RELIABILITY.md: DTLS and media only from validated tuples); media from the
+ * validated peer before the DTLS keys waits for them ({@link EarlyMedia}).
  */
 public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private static final Logger log = LoggerFactory.getLogger(WebRtcTransport.class);
-  /** About a keyframe's packets at 1.5 Mbit/s; at most ~96 KB per endpoint, while DTLS runs. */
+  /** About a keyframe at 1.5 Mbit/s: at most 64 read buffers (128 KiB) while DTLS runs. */
   static final int EARLY_MEDIA_CAPACITY = 64;
 
   /** What the endpoint hears from its transport; called on the pipeline's loop. */
