@@ -29,8 +29,7 @@ import org.rivulet.elements.webrtc.WebRtcPeer;
  * a stranger on loopback floods the sending side's media socket with random datagrams at 50,000 a
  * second for three seconds ({@code -Dflood.rate} for another rate). Every one the server reads is
  * dropped and counted (they come from no address ICE validated, or are no protocol at all), no
- * media packet is lost, and the server
- * answers requests meanwhile.
+ * media packet is lost, and the server answers requests meanwhile.
  *
  * <p>The server runs with Netty's sampling leak detector ({@link RivuletProcess#startForLoad}):
  * under the paranoid one every datagram costs a stack trace, and the server drained about 45,000
