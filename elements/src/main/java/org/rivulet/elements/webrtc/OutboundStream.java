@@ -35,6 +35,10 @@ final class OutboundStream {
   private int lastSeq;
   private long lastTs;
   private long lastSentNanos;
+  /** The newest packet turned away while waiting for a keyframe (see {@link #turnedAwayNewer}). */
+  private boolean turnedAwayAny;
+  private int turnedAwaySsrc;
+  private int turnedAwayNewestSeq;
 
   OutboundStream(long ssrc, int clockRate, int initialSeq, boolean video) {
     this.ssrc = (int) ssrc;
@@ -57,15 +61,39 @@ final class OutboundStream {
     }
     if (waitingForKeyframe) {
       if (!Keyframes.isKeyframeStart(encoding, packet.buffer(), packet.payloadOffset(),
-          packet.payloadLength())) {
+          packet.payloadLength()) || turnedAwayNewer(packet)) {
+        noteTurnedAway(packet);
         return false;
       }
       waitingForKeyframe = false;
+      turnedAwayAny = false;
     }
     if (newSource) {
       rebase(packet, nowNanos);
     }
     return true;
+  }
+
+  /**
+   * Whether a packet of this keyframe's source, with a later sequence number, was turned away
+   * already: the keyframe's first packet came late (lost, then retransmitted), after some of the
+   * frame's other packets, which are gone. Opening the gate there would leave a gap in the
+   * sequence that no retransmission fills and a receiver that asks for no keyframe (a plain RTP
+   * reader, a recorder) never recovers from; the next keyframe starts clean.
+   */
+  private boolean turnedAwayNewer(RtpPacket keyframeStart) {
+    return turnedAwayAny && turnedAwaySsrc == keyframeStart.ssrc()
+        && ((turnedAwayNewestSeq - keyframeStart.sequenceNumber()) & 0xffff) - 1 < 0x7fff;
+  }
+
+  private void noteTurnedAway(RtpPacket packet) {
+    int seq = packet.sequenceNumber();
+    if (!turnedAwayAny || turnedAwaySsrc != packet.ssrc()
+        || ((seq - turnedAwayNewestSeq) & 0xffff) - 1 < 0x7fff) {
+      turnedAwayNewestSeq = seq;
+    }
+    turnedAwaySsrc = packet.ssrc();
+    turnedAwayAny = true;
   }
 
   /** Whether to ask the source for a keyframe now (held back, and not asked recently). */

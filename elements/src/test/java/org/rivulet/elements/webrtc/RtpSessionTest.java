@@ -322,6 +322,47 @@ class RtpSessionTest {
     b.close();
   }
 
+  /**
+   * A keyframe's first packet that comes after later packets of its frame (it was lost and
+   * retransmitted) does not open the gate: those packets were turned away, and the gap they leave
+   * is never filled. The next keyframe opens it.
+   */
+  @Test
+  void aKeyframeWhoseLaterPacketsWereTurnedAwayDoesNotOpenTheGate() {
+    wire(96);
+    a.send(MediaType.VIDEO, VP8, continuation(11, 7));
+    a.send(MediaType.VIDEO, VP8, continuation(12, 7));
+    a.send(MediaType.VIDEO, VP8, rtp(96, 10, 7));
+    assertEquals(0, atB.size(), "the late first packet of a frame whose rest is gone");
+    a.send(MediaType.VIDEO, VP8, continuation(13, 7));
+    a.send(MediaType.VIDEO, VP8, rtp(96, 20, 7));
+    a.send(MediaType.VIDEO, VP8, continuation(21, 7));
+    assertEquals(2, atB.size(), "the next keyframe and what follows it");
+    assertEquals(((int) atB.get(0)[4] + 1) & 0xffff, atB.get(1)[4]);
+    assertEquals(4, a.drops(RtpSession.Drop.WAITING_FOR_KEYFRAME));
+    a.close();
+    b.close();
+  }
+
+  @Test
+  void aKeyframeArrivingInOrderOpensTheGateDespiteOlderPacketsTurnedAway() {
+    wire(96);
+    a.send(MediaType.VIDEO, VP8, continuation(8, 7));
+    a.send(MediaType.VIDEO, VP8, continuation(9, 7));
+    a.send(MediaType.VIDEO, VP8, rtp(96, 10, 7));
+    a.send(MediaType.VIDEO, VP8, continuation(11, 7));
+    assertEquals(2, atB.size());
+    a.close();
+    b.close();
+  }
+
+  /** A VP8 packet in the middle of a frame (descriptor S=0). */
+  private static ByteBuf continuation(int seq, int ssrc) {
+    ByteBuf b = rtp(96, seq, ssrc);
+    b.setByte(12, 0x00);
+    return b;
+  }
+
   @Test
   void keyframeRequestsAreMerged() {
     wire(96);
