@@ -13,8 +13,9 @@ import org.rivulet.rtp.codec.Keyframes;
  * <p>At a change of source the sequence number continues at the next value and the timestamp
  * advances by the wallclock time since the last packet sent (so the receiver's playout clock stays
  * smooth). Video of a new source is held back until it reaches a keyframe: the receiver cannot
- * decode the new source's delta frames, and showing them would corrupt the picture. While held
- * back, {@link #wantsKeyframe} says when to ask the source for one. Single-threaded (the
+ * decode the new source's delta frames, and showing them would corrupt the picture. (Not a keyframe
+ * whose first packet came after later packets of its frame, see {@link #turnedAwayNewer}.) While
+ * held back, {@link #wantsKeyframe} says when to ask the source for one. Single-threaded (the
  * pipeline's loop).
  */
 final class OutboundStream {
