@@ -15,14 +15,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Records the stream the SFU benchmark replays: Debian's ffmpeg encodes a test pattern (VP8, about
- * 1.5 Mbit/s, 720p30, a keyframe every 2 s unless told otherwise) and a sine tone (Opus) in real time and sends them as
- * RTP to 127.0.0.1, where this tool receives them and writes an {@link RtpRecording} with each
- * packet at its media time (see {@link #onMediaClock}).
+ * 1.5 Mbit/s, 720p30, a keyframe every 2 s unless told otherwise) and a sine tone (Opus) in real
+ * time and sends them as RTP to 127.0.0.1, where this tool receives them and writes an {@link
+ * RtpRecording} with each packet at its media time (see {@link #onMediaClock}).
  *
  * <p>Usage: {@code java -cp rivulet-benchmarks.jar org.rivulet.loadgen.sfu.RecordRtp <file>
- * [seconds] [first-port] [keyframe-seconds]}. Four fixed ports from {@code first-port} (default 5004, outside Linux's
- * ephemeral range): video RTP, video RTCP, audio RTP, audio RTCP. ffmpeg sends its RTCP sender
- * reports to the odd ports; they are bound so the reports land somewhere, and not recorded.
+ * [seconds] [first-port] [keyframe-seconds]}. Four fixed ports from {@code first-port} (default
+ * 5004, outside Linux's ephemeral range): video RTP, video RTCP, audio RTP, audio RTCP. ffmpeg
+ * sends its RTCP sender reports to the odd ports; they are bound so the reports land somewhere, and
+ * not recorded.
  */
 public final class RecordRtp {
   /** At most this long for a packet: ffmpeg is told to stay under it (1192 + 8-byte trailer). */

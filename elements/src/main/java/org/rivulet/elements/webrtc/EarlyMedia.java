@@ -24,14 +24,18 @@ final class EarlyMedia {
   private final int capacity;
   private final ArrayDeque<Held> held = new ArrayDeque<>();
   private long replayed;
+  private boolean discarded;
 
   EarlyMedia(int capacity) {
     this.capacity = capacity;
   }
 
-  /** Takes ownership of {@code datagram} and returns true, or returns false when full. */
+  /**
+   * Takes ownership of {@code datagram} and returns true, or returns false when full or after
+   * {@link #discard}.
+   */
   boolean hold(ByteBuf datagram, long arrivalNanos) {
-    if (held.size() >= capacity) {
+    if (discarded || held.size() >= capacity) {
       return false;
     }
     held.add(new Held(datagram, arrivalNanos));
@@ -47,8 +51,9 @@ final class EarlyMedia {
     }
   }
 
-  /** Releases what is held (the handshake failed, or the transport closed). */
+  /** Releases what is held and holds nothing more: the handshake failed or the transport closed. */
   int discard() {
+    discarded = true;
     int n = held.size();
     Held h;
     while ((h = held.poll()) != null) {

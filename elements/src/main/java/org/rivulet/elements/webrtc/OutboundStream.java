@@ -84,17 +84,22 @@ final class OutboundStream {
    */
   private boolean turnedAwayNewer(RtpPacket keyframeStart) {
     return turnedAwayAny && turnedAwaySsrc == keyframeStart.ssrc()
-        && ((turnedAwayNewestSeq - keyframeStart.sequenceNumber()) & 0xffff) - 1 < 0x7fff;
+        && newer(turnedAwayNewestSeq, keyframeStart.sequenceNumber());
   }
 
   private void noteTurnedAway(RtpPacket packet) {
     int seq = packet.sequenceNumber();
     if (!turnedAwayAny || turnedAwaySsrc != packet.ssrc()
-        || ((seq - turnedAwayNewestSeq) & 0xffff) - 1 < 0x7fff) {
+        || newer(seq, turnedAwayNewestSeq)) {
       turnedAwayNewestSeq = seq;
     }
     turnedAwaySsrc = packet.ssrc();
     turnedAwayAny = true;
+  }
+
+  /** Whether sequence number {@code a} is after {@code b}, modulo 2^16 (RFC 3550 A.1). */
+  private static boolean newer(int a, int b) {
+    return (short) (a - b) > 0;
   }
 
   /** Whether to ask the source for a keyframe now (held back, and not asked recently). */

@@ -51,7 +51,7 @@ public final class WebRtcPeer implements AutoCloseable {
   private WebRtcTransport transport;
   private List<NegotiatedMedia> offered = List.of();
   private DtlsCertificate certificate;
-  private DtlsRole dtlsRole = DtlsRole.CLIENT;
+  private volatile DtlsRole dtlsRole = DtlsRole.CLIENT;
 
   public WebRtcPeer(EventLoop loop, MediaNetwork network) {
     this.loop = loop;

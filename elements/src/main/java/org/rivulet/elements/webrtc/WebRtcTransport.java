@@ -117,7 +117,6 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private DtlsTransport dtls;
   /** Media from the validated peer before the keys (see {@link EarlyMedia}). */
   private final EarlyMedia early = new EarlyMedia(EARLY_MEDIA_CAPACITY);
-  private boolean handshakeOver;
   private RtpSession rtp;
   private LocalCandidate peerBase;
   private InetSocketAddress peerAddress;
@@ -442,8 +441,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       packet.release();
       return;
     }
-    if (!rtp.isSecured() && dtls != null && !handshakeOver
-        && early.hold(packet.content(), arrival)) {
+    if (!rtp.isSecured() && dtls != null && early.hold(packet.content(), arrival)) {
       return;
     }
     rtp.receive(packet.content());
@@ -565,7 +563,6 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     loop.execute(() -> {
       events.fire("DtlsConnectionStateChange", dtlsEvent(state));
       if (state == DtlsState.FAILED || state == DtlsState.CLOSED) {
-        handshakeOver = true;
         early.discard();
         events.secured(false);
       }
@@ -582,7 +579,6 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
       rtp.secure(new SrtpSender(profile, keys.localMasterKey(), keys.localMasterSalt()),
           new SrtpReceiver(profile, keys.remoteMasterKey(), keys.remoteMasterSalt()));
       rtp.startRtcp(loop);
-      handshakeOver = true;
       events.secured(true);
       early.replay((datagram, arrival) -> {
         arrivalNanos = arrival;

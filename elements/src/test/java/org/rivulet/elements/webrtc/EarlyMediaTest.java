@@ -52,4 +52,14 @@ class EarlyMediaTest {
     assertTrue(early.hold(Unpooled.buffer(1), 2));
     assertEquals(1, early.discard());
   }
+
+  @Test
+  void holdsNothingAfterItDiscarded() {
+    EarlyMedia early = new EarlyMedia(4);
+    early.discard();
+    ByteBuf late = Unpooled.buffer(4);
+    assertFalse(early.hold(late, 1), "the handshake failed: the caller drops it");
+    assertEquals(1, late.refCnt());
+    late.release();
+  }
 }

@@ -330,13 +330,9 @@ class RtpSessionTest {
   @Test
   void aKeyframeWhoseLaterPacketsWereTurnedAwayDoesNotOpenTheGate() {
     wire(96);
-    a.send(MediaType.VIDEO, VP8, continuation(11, 7));
-    a.send(MediaType.VIDEO, VP8, continuation(12, 7));
-    a.send(MediaType.VIDEO, VP8, rtp(96, 10, 7));
+    sendVideo(continuation(11, 7), continuation(12, 7), rtp(96, 10, 7));
     assertEquals(0, atB.size(), "the late first packet of a frame whose rest is gone");
-    a.send(MediaType.VIDEO, VP8, continuation(13, 7));
-    a.send(MediaType.VIDEO, VP8, rtp(96, 20, 7));
-    a.send(MediaType.VIDEO, VP8, continuation(21, 7));
+    sendVideo(continuation(13, 7), rtp(96, 20, 7), continuation(21, 7));
     assertEquals(2, atB.size(), "the next keyframe and what follows it");
     assertEquals(((int) atB.get(0)[4] + 1) & 0xffff, atB.get(1)[4]);
     assertEquals(4, a.drops(RtpSession.Drop.WAITING_FOR_KEYFRAME));
@@ -347,13 +343,17 @@ class RtpSessionTest {
   @Test
   void aKeyframeArrivingInOrderOpensTheGateDespiteOlderPacketsTurnedAway() {
     wire(96);
-    a.send(MediaType.VIDEO, VP8, continuation(8, 7));
-    a.send(MediaType.VIDEO, VP8, continuation(9, 7));
-    a.send(MediaType.VIDEO, VP8, rtp(96, 10, 7));
-    a.send(MediaType.VIDEO, VP8, continuation(11, 7));
+    sendVideo(continuation(8, 7), continuation(9, 7), rtp(96, 10, 7), continuation(11, 7));
     assertEquals(2, atB.size());
     a.close();
     b.close();
+  }
+
+  /** Hands {@code packets} to a's video send path, in this order. */
+  private void sendVideo(ByteBuf... packets) {
+    for (ByteBuf p : packets) {
+      a.send(MediaType.VIDEO, VP8, p);
+    }
   }
 
   /** A VP8 packet in the middle of a frame (descriptor S=0). */

@@ -1,6 +1,7 @@
 package org.rivulet.server.it;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,6 +10,8 @@ import java.util.concurrent.Executors;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.WebRtcEndpoint;
+import org.rivulet.elements.MediaType;
+import org.rivulet.elements.RtpFormat;
 import org.rivulet.elements.config.ModuleConfig;
 import org.rivulet.elements.webrtc.MediaNetwork;
 import org.rivulet.elements.webrtc.WebRtcPeer;
@@ -23,6 +26,7 @@ import org.rivulet.transport.EventLoops;
  * the client and the peers' loops; the server is the test's.
  */
 final class PeerRelay implements AutoCloseable {
+  private static final RtpFormat OPUS = new RtpFormat("opus", 48000, 2);
   private final ExecutorService blocking = Executors.newCachedThreadPool();
   private final EventLoops loops = EventLoops.create(1, 1);
   final WebRtcPeer sender;
@@ -63,13 +67,13 @@ final class PeerRelay implements AutoCloseable {
     return heard;
   }
 
-  /** An audio packet whose payload starts with {@code index}. */
-  static ByteBuf audio(int index) {
-    ByteBuf b = io.netty.buffer.Unpooled.buffer(200);
+  /** Sends, from the sender, an Opus packet whose payload starts with {@code index}. */
+  void sendAudio(int index) {
+    ByteBuf b = Unpooled.buffer(200);
     b.writeByte(0x80).writeByte(111).writeShort(index).writeInt(960 * index).writeInt(0x2222);
     b.writeInt(index);
     b.writeBytes(new byte[96]);
-    return b;
+    sender.send(MediaType.AUDIO, OPUS, b);
   }
 
   @Override

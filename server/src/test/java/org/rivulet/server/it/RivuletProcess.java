@@ -145,6 +145,20 @@ final class RivuletProcess implements AutoCloseable {
     throw new AssertionError("no release line for " + endpointId);
   }
 
+  /**
+   * The count that precedes {@code label} in the release line of an endpoint ({@link #closedLine}),
+   * e.g. {@code "from unvalidated"} or {@code "held until the keys"}.
+   */
+  long closedCount(String endpointId, String label) throws InterruptedException {
+    String l = closedLine(endpointId);
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(\\d+) " + java.util.regex.Pattern.quote(label)).matcher(l);
+    if (!m.find()) {
+      throw new AssertionError("no count \"" + label + "\" in: " + l);
+    }
+    return Long.parseLong(m.group(1));
+  }
+
   /** Waits for the process to exit by itself; returns its exit code. */
   int waitForExit(long seconds) throws InterruptedException {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kurento.client.CryptoSuite;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaPipeline;
+import org.kurento.client.MediaType;
+import org.kurento.client.RTCInboundRTPStreamStats;
+import org.kurento.client.RTCOutboundRTPStreamStats;
 import org.kurento.client.RtpEndpoint;
 import org.kurento.client.SDES;
 import org.kurento.client.WebRtcEndpoint;
@@ -270,18 +273,18 @@ class RtpEndpointFfmpegIT {
   }
 
   private static String receivedVideo(WebRtcEndpoint e) {
-    return e.getStats(org.kurento.client.MediaType.VIDEO).values().stream()
-        .filter(org.kurento.client.RTCInboundRTPStreamStats.class::isInstance)
-        .map(org.kurento.client.RTCInboundRTPStreamStats.class::cast)
+    return e.getStats(MediaType.VIDEO).values().stream()
+        .filter(RTCInboundRTPStreamStats.class::isInstance)
+        .map(RTCInboundRTPStreamStats.class::cast)
         .map(st -> st.getPacketsReceived() + " packets, " + st.getPacketsLost() + " lost, "
             + st.getPliCount() + " PLI")
         .toList().toString();
   }
 
   private static String sentVideo(RtpEndpoint e) {
-    return e.getStats(org.kurento.client.MediaType.VIDEO).values().stream()
-        .filter(org.kurento.client.RTCOutboundRTPStreamStats.class::isInstance)
-        .map(org.kurento.client.RTCOutboundRTPStreamStats.class::cast)
+    return e.getStats(MediaType.VIDEO).values().stream()
+        .filter(RTCOutboundRTPStreamStats.class::isInstance)
+        .map(RTCOutboundRTPStreamStats.class::cast)
         .map(st -> st.getPacketsSent() + " packets").toList().toString();
   }
 
