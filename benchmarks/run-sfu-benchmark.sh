@@ -27,7 +27,10 @@
 #   RECORD_SECONDS (20); KEYFRAME_SECONDS (2): the recording's keyframe interval, which the server
 #   needs to start each new subscriber's video; longer (20: one per loop of the recording) shows
 #   the fan-out without them, as with browsers, which send keyframes only when asked (recorded into
-#   sfu-recording-k<seconds>.rtp); SERVER_JAVA_OPTS (none) and LOADGEN_JAVA_OPTS (-Xmn3g
+#   sfu-recording-k<seconds>.rtp); ALSO_KEYFRAME_SECONDS (20; empty for none): after the runs above,
+#   N = 100 again with a recording of this keyframe interval, so that every run reports both the
+#   stream of an encoder with a short keyframe interval and one closer to a browser's;
+#   SERVER_JAVA_OPTS (none) and LOADGEN_JAVA_OPTS (-Xmn3g
 #   -XX:+AlwaysPreTouch: a young generation that the peers' garbage, about 27 MB/s at N = 100,
 #   takes over a minute to fill; the load generator collects 5 s before each window, so its own
 #   collections, which pause every peer for 50-300 ms, stay out of the window, and peers-gc reports
@@ -51,8 +54,7 @@ java=${JAVA:-java}
 jar="$here/target/rivulet-benchmarks.jar"
 server_jar="$root/server/target/rivulet-server.jar"
 keyframe_seconds=${KEYFRAME_SECONDS:-2}
-recording="$here/target/sfu-recording.rtp"
-[ "$keyframe_seconds" = 2 ] || recording="$here/target/sfu-recording-k$keyframe_seconds.rtp"
+also_keyframe_seconds=${ALSO_KEYFRAME_SECONDS-20}
 results="$here/target/sfu-results"
 server_cpus=${SERVER_CPUS-0}
 peer_cpus=${PEER_CPUS-1}
@@ -74,11 +76,22 @@ in_netns() {
   unshare "${user[@]}" --net sh -c 'ip link set lo up && exec "$@"' sh "$@"
 }
 
-if [ ! -s "$recording" ]; then
-  echo "recording ${RECORD_SECONDS:-20} s of VP8 + Opus with ffmpeg into $recording ..."
-  in_netns "$java" -cp "$jar" org.rivulet.loadgen.sfu.RecordRtp "$recording.tmp" \
-    "${RECORD_SECONDS:-20}" 5004 "$keyframe_seconds"
-  mv "$recording.tmp" "$recording"
+# The recording with a keyframe every $1 seconds, made when missing; prints its path.
+recording_for() {
+  local recording="$here/target/sfu-recording.rtp"
+  [ "$1" = 2 ] || recording="$here/target/sfu-recording-k$1.rtp"
+  if [ ! -s "$recording" ]; then
+    echo "recording ${RECORD_SECONDS:-20} s of VP8 + Opus with ffmpeg into $recording ..." >&2
+    in_netns "$java" -cp "$jar" org.rivulet.loadgen.sfu.RecordRtp "$recording.tmp" \
+      "${RECORD_SECONDS:-20}" 5004 "$1" >&2
+    mv "$recording.tmp" "$recording"
+  fi
+  echo "$recording"
+}
+recording=$(recording_for "$keyframe_seconds")
+also_recording=
+if [ -n "$also_keyframe_seconds" ] && [ "$also_keyframe_seconds" != "$keyframe_seconds" ]; then
+  also_recording=$(recording_for "$also_keyframe_seconds")
 fi
 
 mkdir -p "$results"
@@ -114,12 +127,23 @@ fi
 # shellcheck disable=SC2206 # word splitting of the JVM options is intended
 loadgen=("$java" ${LOADGEN_JAVA_OPTS--Xmn3g -XX:+AlwaysPreTouch} -cp "$jar" org.rivulet.loadgen.sfu.SfuLoad)
 [ -z "$peer_cpus" ] || loadgen=(taskset -c "$peer_cpus" "${loadgen[@]}")
-in_netns "${loadgen[@]}" --server-jar "$server_jar" --recording "$recording" \
-  --server-cpus "$server_cpus" --server-jvm "${SERVER_JAVA_OPTS:-}" \
-  --subscribers "${SUBSCRIBERS-1,10,100}" --search "${SEARCH-150,200,300,400,500,700,1000}" \
-  --budget "${BUDGET:-1200}" --warmup "${WARMUP:-90}" --measure "${MEASURE:-20}" \
-  --pacing "${PACING:-none}" --peer-gro "${PEER_GRO:-on}" \
-  --peer-ipv6 "${PEER_IPV6:-off}" "${stamps[@]}" "$@" \
-  2>&1 | tee "$results/sfu-load.log"
+# The load generator against the server with one recording; the rest of the arguments go to SfuLoad.
+run_load() {
+  local recording=$1
+  shift
+  in_netns "${loadgen[@]}" --server-jar "$server_jar" --recording "$recording" \
+    --server-cpus "$server_cpus" --server-jvm "${SERVER_JAVA_OPTS:-}" \
+    --budget "${BUDGET:-1200}" --warmup "${WARMUP:-90}" --measure "${MEASURE:-20}" \
+    --pacing "${PACING:-none}" --peer-gro "${PEER_GRO:-on}" \
+    --peer-ipv6 "${PEER_IPV6:-off}" "${stamps[@]}" "$@"
+}
+echo "stream: a keyframe every $keyframe_seconds s ($recording)"
+run_load "$recording" --subscribers "${SUBSCRIBERS-1,10,100}" \
+  --search "${SEARCH-150,200,300,400,500,700,1000}" "$@" 2>&1 | tee "$results/sfu-load.log"
+if [ -n "$also_recording" ]; then
+  echo "stream: a keyframe every $also_keyframe_seconds s ($also_recording)"
+  run_load "$also_recording" --subscribers 100 --search "" --bisect 0 "$@" 2>&1 \
+    | tee "$results/sfu-load-k$also_keyframe_seconds.log"
+fi
 
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/environment.txt"
