@@ -65,10 +65,7 @@ class FloodIT {
         }
       });
       // IPv4 only, so that the media arrives on the flooded socket.
-      SyntheticPeerIT.connect(sender, ingress, false);
-      SyntheticPeerIT.connect(receiver, relay.egress, false);
-      sender.secured().get(20, TimeUnit.SECONDS);
-      receiver.secured().get(20, TimeUnit.SECONDS);
+      relay.connect();
       Thread.sleep(500);
       assertEquals(1, target.size(), "the ingress's UDP candidate on 127.0.0.1: " + target);
 

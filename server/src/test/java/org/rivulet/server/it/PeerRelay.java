@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.WebRtcEndpoint;
@@ -22,7 +23,8 @@ import org.rivulet.transport.EventLoops;
  * Two synthetic peers relayed by a server: {@link #sender} → {@link #ingress} → {@link #egress} →
  * {@link #receiver}, the endpoints of one pipeline, connected. The peers are not negotiated yet,
  * so a test can set them up first ({@link WebRtcPeer#tapSockets}, {@link WebRtcPeer#dtlsRole},
- * candidate listeners) and then call {@link SyntheticPeerIT#connect}. Closing closes the peers,
+ * candidate listeners) and then call {@link #connect} (or {@link SyntheticPeerIT#connect}, for
+ * another order). Closing closes the peers,
  * the client and the peers' loops; the server is the test's.
  */
 final class PeerRelay implements AutoCloseable {
@@ -49,6 +51,17 @@ final class PeerRelay implements AutoCloseable {
     ingress = new WebRtcEndpoint.Builder(pipeline).build();
     egress = new WebRtcEndpoint.Builder(pipeline).build();
     ingress.connect(egress);
+  }
+
+  /**
+   * Negotiates the sender with the ingress and the receiver with the egress (IPv4 candidates only),
+   * then waits until both have their SRTP keys.
+   */
+  void connect() throws Exception {
+    SyntheticPeerIT.connect(sender, ingress, false);
+    SyntheticPeerIT.connect(receiver, egress, false);
+    sender.secured().get(20, TimeUnit.SECONDS);
+    receiver.secured().get(20, TimeUnit.SECONDS);
   }
 
   /**

@@ -38,10 +38,7 @@ class UnvalidatedSrtpIT {
       WebRtcPeer sender = relay.sender;
       sender.tapSockets(() -> interceptor);
       List<Integer> heard = relay.receivedIndexes();
-      SyntheticPeerIT.connect(sender, relay.ingress, false);
-      SyntheticPeerIT.connect(relay.receiver, relay.egress, false);
-      sender.secured().get(20, TimeUnit.SECONDS);
-      relay.receiver.secured().get(20, TimeUnit.SECONDS);
+      relay.connect();
 
       // Until media flows end to end: the server's keys may come a moment after the peers'.
       int index = 0;
