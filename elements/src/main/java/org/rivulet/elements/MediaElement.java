@@ -24,6 +24,11 @@ public abstract class MediaElement extends MediaObject {
   private final List<Connection> sinks = new ArrayList<>();
   private final MediaFlow flowIn = new MediaFlow(this, "MediaFlowInStateChanged");
   private final MediaFlow flowOut = new MediaFlow(this, "MediaFlowOutStateChanged");
+  /**
+   * Per media type, where the next fan-out starts in {@link #sinks}: just after the sink this
+   * type's last one served first (round-robin among the sinks of that type).
+   */
+  private final int[] fanOutStart = new int[MediaType.values().length];
   /** Set while this element forwards a keyframe request, to stop it going round a cycle. */
   private boolean forwardingKeyframeRequest;
   /** Set while this element asks its sinks for their estimates, for the same reason. */
@@ -121,17 +126,33 @@ public abstract class MediaElement extends MediaObject {
    * <p>Why not a retained duplicate per sink: a viewer's send history keeps its reference for a
    * second, so a duplicate per sink was one long-lived object per packet and viewer, which every
    * young collection copied (at 500 viewers, 75,000 of them and 15 ms pauses).
+   *
+   * <p>Each packet starts one sink of its type further along the list, round-robin. The loop's
+   * transports send their datagrams in the order the sinks were handed them
+   * ({@code DatagramBatcher}), so a fixed order served the same viewer last every time: with a
+   * keyframe's packets for a hundred viewers taking 4-5 ms of the loop, the last viewer's p99 was
+   * 6-9 ms while the first's was 1-2 ms. Turn by turn, every viewer waits as long on average and
+   * none always waits longest.
    */
   protected final void emitRtp(MediaType type, RtpFormat format, ByteBuf rtp) {
     try {
-      boolean any = false;
-      for (Connection c : sinks) {
+      int n = sinks.size();
+      int t = type.ordinal();
+      int start = fanOutStart[t] < n ? fanOutStart[t] : 0;
+      int first = -1;
+      for (int k = 0; k < n; k++) {
+        int i = start + k < n ? start + k : start + k - n;
+        Connection c = sinks.get(i);
         if (c.mediaType() == type) {
-          any = true;
+          if (first < 0) {
+            first = i;
+          }
           c.sink().acceptRtp(type, format, rtp.retain());
         }
       }
+      boolean any = first >= 0;
       if (any) {
+        fanOutStart[t] = first + 1;
         flowOut.packet(type);
       }
     } finally {

@@ -9,7 +9,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.DefaultEventLoopGroup;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +48,7 @@ class MediaRoutingTest {
   }
 
   /** A sink that keeps what it receives. */
-  static final class TestSink extends MediaElement {
+  static class TestSink extends MediaElement {
     final List<ByteBuf> received = new ArrayList<>();
 
     TestSink(ElementContext c, MediaPipeline p) {
@@ -80,6 +82,48 @@ class MediaRoutingTest {
 
   private <T> T on(Callable<T> work) throws Exception {
     return pipeline.loop().submit(work).get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void eachFanOutStartsOneSinkFurtherSoNoSinkIsAlwaysServedLast() throws Exception {
+    ElementContext ctx = contextOf();
+    TestSource source = on(() -> new TestSource(ctx, pipeline));
+    List<TestSink> sinks = new ArrayList<>();
+    List<TestSink> served = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      sinks.add(on(() -> new TestSink(ctx, pipeline) {
+        @Override
+        protected void receiveRtp(MediaType type, RtpFormat format, ByteBuf rtp) {
+          served.add(this);
+          rtp.release();
+        }
+      }));
+    }
+    on(() -> {
+      for (TestSink sink : sinks) {
+        source.connect(sink, null, null, null); // audio, video and data links each
+      }
+      return null;
+    });
+    on(() -> {
+      for (int p = 0; p < 6; p++) {
+        source.send(MediaType.VIDEO, Unpooled.buffer(4).writeBytes(new byte[] {(byte) 0x80, 96, 0, 1}));
+      }
+      return null;
+    });
+    assertEquals(18, served.size(), "every sink got every packet");
+    List<TestSink> firsts = new ArrayList<>();
+    List<TestSink> lasts = new ArrayList<>();
+    for (int p = 0; p < 6; p++) {
+      List<TestSink> one = served.subList(p * 3, p * 3 + 3);
+      assertEquals(3, Set.copyOf(one).size(), "each sink once per packet");
+      firsts.add(one.get(0));
+      lasts.add(one.get(2));
+    }
+    for (TestSink sink : sinks) {
+      assertEquals(2, Collections.frequency(firsts, sink), "first twice in six packets");
+      assertEquals(2, Collections.frequency(lasts, sink), "last twice in six packets");
+    }
   }
 
   @Test
