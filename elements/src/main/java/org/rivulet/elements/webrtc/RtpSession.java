@@ -601,8 +601,18 @@ public final class RtpSession {
 
     @Override
     public ByteBuf build() {
+      ByteBuf copy = alloc.heapBuffer(original.readableBytes() + TAILROOM + 12);
+      if (buildInto(copy) < 0) {
+        copy.release();
+        return null;
+      }
+      return copy;
+    }
+
+    @Override
+    public int buildInto(ByteBuf out) {
       try {
-        return make();
+        return make(out);
       } finally {
         if (!kept) {
           original.release();
@@ -610,25 +620,26 @@ public final class RtpSession {
       }
     }
 
-    private ByteBuf make() {
+    /** Appends our copy to {@code out}, protected; its length, or -1 when dropped. */
+    private int make(ByteBuf out) {
       NegotiatedMedia media = sending.get(kind);
       if (media == null) {
         drop(Drop.NOT_SENDING);
-        return null;
+        return -1;
       }
       if (protection == null) {
         drop(Drop.NOT_SECURED);
-        return null;
+        return -1;
       }
       int pt = cachedPayloadType(kind, media, format);
       if (pt < 0) {
         drop(Drop.NO_MATCHING_CODEC);
-        return null;
+        return -1;
       }
       RtpPacket in = RtpPacket.parse(original);
       if (in == null) {
         drop(Drop.MALFORMED);
-        return null;
+        return -1;
       }
       long now = System.nanoTime();
       OutboundStream stream = streams.get(kind);
@@ -637,20 +648,19 @@ public final class RtpSession {
         if (stream.wantsKeyframe(now)) {
           input.keyframeRequested(kind);
         }
-        return null;
+        return -1;
       }
       int outSeq = stream.outSequence(in);
       long timestamp = stream.outTimestamp(in);
       stream.sent(outSeq, timestamp, now);
-      ByteBuf copy = alloc.heapBuffer(in.length() + TAILROOM + 12);
+      int start = out.writerIndex();
       boolean absSendTime = kind == MediaType.VIDEO && absSendTimeId > 0;
-      ForwardedExtensions.write(in, copy, extensionsOut, absSendTime ? absSendTimeId : 0,
+      ForwardedExtensions.write(in, out, extensionsOut, absSendTime ? absSendTimeId : 0,
           absSendTime ? AbsSendTime.fromNanos(now) : 0, absSendTime ? AbsSendTime.LENGTH : 0);
-      RtpPacket.rewriteHeader(copy, copy.readerIndex(), pt, outSeq, timestamp, stream.ssrc());
-      if (protection.protectRtp(copy) != SrtpResult.OK) {
+      RtpPacket.rewriteHeader(out, start, pt, outSeq, timestamp, stream.ssrc());
+      if (protectFrom(out, start) != SrtpResult.OK) {
         drop(Drop.SRTP_PROTECT_FAILED);
-        copy.release();
-        return null;
+        return -1;
       }
       if (kind == MediaType.VIDEO && retransmitter != null) {
         // The history keeps the shared original, not a copy, with the reference this held.
@@ -659,7 +669,18 @@ public final class RtpSession {
       }
       countSent(kind, format.clockRate(), in.payloadLength(), timestamp, now);
       input.mediaSent(kind);
-      return copy;
+      return out.writerIndex() - start;
+    }
+
+    /** Protects, in place, the packet {@code out} holds from {@code start} to its writer index. */
+    private SrtpResult protectFrom(ByteBuf out, int start) {
+      int reader = out.readerIndex();
+      out.readerIndex(start);
+      try {
+        return protection.protectRtp(out);
+      } finally {
+        out.readerIndex(reader);
+      }
     }
 
     @Override

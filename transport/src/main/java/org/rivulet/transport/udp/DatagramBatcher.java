@@ -52,6 +52,11 @@ public final class DatagramBatcher {
    * UDP headers. Larger datagrams go one by one and the stack fragments them as it would anyway.
    */
   static final int MAX_GSO_SEGMENT = 1452;
+  /**
+   * The most a channel's buffer starts with: Netty's thread caches keep buffers up to 32 KiB; the
+   * rare longer queue grows it.
+   */
+  static final int JOINED_INITIAL = 32 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(DatagramBatcher.class);
   private static final FastThreadLocal<DatagramBatcher> BATCHERS = new FastThreadLocal<>();
@@ -85,13 +90,16 @@ public final class DatagramBatcher {
 
   /**
    * A queued datagram: made already ({@code datagram}), or to be made ({@code deferred}), whose
-   * length then goes to {@code sent} (may be null). Made in place, so a flush copies no queue.
+   * length then goes to {@code sent} (may be null). At the send it is appended to its channel's
+   * one buffer, where it then lies at {@link #offset} for {@link #length} bytes.
    */
   static final class Pending {
     private final InetSocketAddress to;
     private ByteBuf datagram;
     private DeferredDatagram deferred;
     private final IntConsumer sent;
+    private int offset;
+    private int length;
 
     Pending(InetSocketAddress to, ByteBuf datagram) {
       this(to, datagram, null, null);
@@ -102,42 +110,59 @@ public final class DatagramBatcher {
       this.datagram = datagram;
       this.deferred = deferred;
       this.sent = sent;
+      this.length = datagram == null ? 0 : datagram.readableBytes();
     }
 
     InetSocketAddress to() {
       return to;
     }
 
-    ByteBuf datagram() {
-      return datagram;
+    int offset() {
+      return offset;
+    }
+
+    int length() {
+      return length;
     }
 
     /**
-     * Makes a deferred datagram; false when it could not be made (nothing left to send). A maker
-     * that throws loses its own datagram only, not the rest of the flush: its owner released what
-     * it held (or leaks it, which the leak detector reports), and the failure is logged.
+     * Appends this datagram to {@code joined}, making it if deferred; false when it could not be
+     * made (nothing was appended). A maker that throws loses its own datagram only, not the rest
+     * of the flush: its owner released what it held (or leaks it, which the leak detector
+     * reports), and the failure is logged.
      */
-    boolean make() {
+    boolean appendTo(ByteBuf joined) {
+      offset = joined.writerIndex();
       if (deferred == null) {
+        joined.writeBytes(datagram, datagram.readerIndex(), length);
+        datagram.release();
+        datagram = null;
         return true;
       }
+      DeferredDatagram maker = deferred;
+      deferred = null;
+      int made;
       try {
-        datagram = deferred.build();
+        made = maker.buildInto(joined);
       } catch (RuntimeException e) {
         LOG.error("A datagram could not be made; it is dropped", e);
-        datagram = null;
+        made = -1;
       }
-      deferred = null;
-      if (datagram != null && sent != null) {
-        sent.accept(datagram.readableBytes());
+      if (made < 0) {
+        joined.setIndex(0, offset);
+        return false;
       }
-      return datagram != null;
+      length = made;
+      if (sent != null) {
+        sent.accept(made);
+      }
+      return true;
     }
 
     void release() {
       if (deferred != null) {
         deferred.discard();
-      } else {
+      } else if (datagram != null) {
         datagram.release();
       }
     }
@@ -306,31 +331,53 @@ public final class DatagramBatcher {
       queue.forEach(Pending::release);
       return 0;
     }
-    queue.removeIf(p -> !p.make());
-    if (queue.isEmpty()) {
-      return 0;
+    // The channel's datagrams are made one after another into one buffer, and each message is a
+    // slice of it: one allocation for a keyframe's twenty packets, not one each. Heap, because
+    // the crypto works on arrays; Netty's write copies each message into direct memory once (as
+    // the joining did before), and a lone datagram goes through the direct sender's scratch.
+    ByteBuf joined =
+        ch.alloc().heapBuffer(Math.min(queue.size() * MAX_GSO_SEGMENT, JOINED_INITIAL));
+    try {
+      queue.removeIf(p -> !p.appendTo(joined));
+      if (queue.isEmpty()) {
+        return 0;
+      }
+      return write(ch, queue, joined);
+    } finally {
+      joined.release();
     }
+  }
+
+  /** Writes the datagrams {@code joined} holds for {@code queue} and flushes the channel. */
+  private int write(Channel ch, List<Pending> queue, ByteBuf joined) {
     // Epoll's own socket calls, unless a handler must see each datagram.
     EpollDatagramChannel epoll =
         ch instanceof EpollDatagramChannel e && !ch.hasAttr(ONE_BY_ONE) ? e : null;
     if (epoll != null && queue.size() == 1) {
       // A viewer's audio packet, a one-packet frame, a report: past Netty's pipeline (see there).
       Pending only = queue.get(0);
-      if (direct.trySend(epoll, only.datagram(), only.to())) {
+      ByteBuf one = joined.retainedSlice(only.offset(), only.length());
+      if (direct.trySend(epoll, one, only.to())) {
         return 1;
       }
+      one.release();
     }
     boolean gso = GSO && epoll != null;
     int messages = 0;
     int i = 0;
     while (i < queue.size()) {
       int end = gso ? runEnd(queue, i) : i + 1;
+      Pending first = queue.get(i);
+      Pending last = queue.get(end - 1);
+      ByteBuf run = joined.retainedSlice(first.offset(),
+          last.offset() + last.length() - first.offset());
       if (end - i == 1) {
-        ch.write(new DatagramPacket(queue.get(i).datagram(), queue.get(i).to()), ch.voidPromise());
+        ch.write(new DatagramPacket(run, first.to()), ch.voidPromise());
       } else {
         // A refused GSO send (a path MTU below the segment size) loses its batch; NACKs repair
         // it, and this channel sends one datagram at a time from then on.
-        ch.write(segmented(ch, queue, i, end), ch.newPromise().addListener(ONE_BY_ONE_ON_FAILURE));
+        ch.write(new SegmentedDatagramPacket(run, first.length(), first.to()),
+            ch.newPromise().addListener(ONE_BY_ONE_ON_FAILURE));
       }
       messages++;
       i = end;
@@ -345,7 +392,7 @@ public final class DatagramBatcher {
    */
   static int runEnd(List<Pending> queue, int start) {
     Pending first = queue.get(start);
-    int size = first.datagram().readableBytes();
+    int size = first.length();
     if (size > MAX_GSO_SEGMENT) {
       return start + 1;
     }
@@ -353,7 +400,7 @@ public final class DatagramBatcher {
     int end = start + 1;
     while (end < queue.size() && end - start < MAX_SEGMENTS) {
       Pending p = queue.get(end);
-      int length = p.datagram().readableBytes();
+      int length = p.length();
       if (!p.to().equals(first.to()) || length > size || bytes + length > MAX_GSO_BYTES) {
         break;
       }
@@ -364,23 +411,6 @@ public final class DatagramBatcher {
       }
     }
     return end;
-  }
-
-  private static SegmentedDatagramPacket segmented(Channel ch, List<Pending> queue, int start,
-      int end) {
-    int segmentSize = queue.get(start).datagram().readableBytes();
-    int bytes = 0;
-    for (int i = start; i < end; i++) {
-      bytes += queue.get(i).datagram().readableBytes();
-    }
-    // One direct buffer: Netty would copy heap datagrams into one anyway before the system call.
-    ByteBuf joined = ch.alloc().directBuffer(bytes);
-    for (int i = start; i < end; i++) {
-      ByteBuf d = queue.get(i).datagram();
-      joined.writeBytes(d, d.readerIndex(), d.readableBytes());
-      d.release();
-    }
-    return new SegmentedDatagramPacket(joined, segmentSize, queue.get(start).to());
   }
 
   private static boolean gsoSupported() {

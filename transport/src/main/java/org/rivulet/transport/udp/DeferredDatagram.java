@@ -9,11 +9,33 @@ import java.util.function.Consumer;
  * that channel's system call, so a fan-out's work is done receiver by receiver and each receiver's
  * packets leave as soon as they are ready, instead of all after all of them are.
  *
- * <p>Exactly one of {@link #build} or {@link #discard} is called, once, on the batcher's loop.
+ * <p>Exactly one of {@link #build}, {@link #buildInto} or {@link #discard} is called, once, on the
+ * batcher's loop.
  */
 public interface DeferredDatagram {
   /** The datagram, owned by the caller; null when it cannot be made (it was counted as dropped). */
   ByteBuf build();
+
+  /**
+   * Makes the datagram at the end of {@code out}, whose readable bytes are left as they were, and
+   * returns its length; -1 when it cannot be made (it was counted as dropped), and then anything
+   * written past {@code out}'s writer index on entry is the caller's to drop. A batcher makes a
+   * channel's datagrams one after another into one buffer this way: one allocation for a
+   * keyframe's twenty packets instead of twenty. The default builds and copies.
+   */
+  default int buildInto(ByteBuf out) {
+    ByteBuf made = build();
+    if (made == null) {
+      return -1;
+    }
+    try {
+      int length = made.readableBytes();
+      out.writeBytes(made, made.readerIndex(), length);
+      return length;
+    } finally {
+      made.release();
+    }
+  }
 
   /** Releases what the datagram would have been made of: it will not be sent. */
   void discard();
