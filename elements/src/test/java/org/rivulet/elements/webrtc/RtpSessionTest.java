@@ -508,6 +508,14 @@ class RtpSessionTest {
     queued.get(1).build().release();
     assertEquals(List.of(MediaType.VIDEO), sent, "the keyframe goes out");
     assertEquals(1, s.packetsOut());
+
+    s.send(MediaType.VIDEO, VP8, rtp(96, 3, 7));
+    s.send(MediaType.AUDIO, new RtpFormat("opus", 48000, 2), rtp(111, 1, 7));
+    queued.get(2).build().release();
+    queued.get(3).build().release();
+    assertEquals(3, s.packetsOut());
+    assertEquals(List.of(MediaType.VIDEO, MediaType.AUDIO), sent,
+        "the next video packet so soon after is not noted again; the first audio one is");
     s.close();
   }
 
