@@ -3,6 +3,7 @@ package org.rivulet.transport.udp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.bootstrap.Bootstrap;
@@ -139,6 +140,66 @@ class DatagramBatcherTest {
     } finally {
       ch.close().sync();
     }
+  }
+
+  /**
+   * A channel's datagrams are made one after another into one buffer. One that writes part of
+   * itself there and then cannot be made leaves nothing behind: its neighbours, of one length and
+   * so one GSO send, arrive whole, with nothing of it between them.
+   */
+  @Test
+  void aDatagramThatFailsHalfMadeLeavesNothingInItsChannelsBuffer() throws Exception {
+    EventLoop loop = loops.media().next();
+    Channel ch = bind(loop, loops.datagramChannel());
+    try (DatagramSocket a = new DatagramSocket(0, LOOPBACK)) {
+      a.setSoTimeout(5000);
+      InetSocketAddress to = (InetSocketAddress) a.getLocalSocketAddress();
+      loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(loop);
+        batcher.send(ch, to, madeInto(1), null);
+        batcher.send(ch, to, madeInto(-1), null);
+        batcher.send(ch, to, madeInto(3), null);
+      });
+      for (int expected : new int[] {1, 3}) {
+        DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
+        a.receive(p);
+        assertEquals(1000, p.getLength());
+        for (int i = 0; i < 1000; i++) {
+          assertEquals(expected, p.getData()[i]);
+        }
+      }
+      a.setSoTimeout(200);
+      assertThrows(java.net.SocketTimeoutException.class,
+          () -> a.receive(new DatagramPacket(new byte[2048], 2048)), "nothing else arrives");
+    } finally {
+      ch.close().sync();
+    }
+  }
+
+  /** 1000 bytes of {@code value} appended; a negative value writes 500 of them, then fails. */
+  private static DeferredDatagram madeInto(int value) {
+    return new DeferredDatagram() {
+      @Override
+      public ByteBuf build() {
+        throw new AssertionError("the batcher makes into its channel's buffer");
+      }
+
+      @Override
+      public int buildInto(ByteBuf out) {
+        if (value < 0) {
+          out.writeBytes(new byte[500]);
+          return -1;
+        }
+        byte[] bytes = new byte[1000];
+        Arrays.fill(bytes, (byte) value);
+        out.writeBytes(bytes);
+        return bytes.length;
+      }
+
+      @Override
+      public void discard() {
+      }
+    };
   }
 
   @Test
