@@ -150,8 +150,7 @@ public abstract class MediaElement extends MediaObject {
           c.sink().acceptRtp(type, format, rtp.retain());
         }
       }
-      boolean any = first >= 0;
-      if (any) {
+      if (first >= 0) {
         fanOutStart[t] = first + 1;
         flowOut.packet(type);
       }

@@ -630,7 +630,10 @@ public final class RtpSession {
       }
     }
 
-    /** Appends our copy to {@code out}, protected; its length, or -1 when dropped. */
+    /**
+     * Appends our copy to {@code out}, protected; its length, or -1 when dropped. {@code out} has
+     * no readable bytes on entry ({@link DeferredDatagram#buildInto}), so they are then our copy.
+     */
     private int make(ByteBuf out) {
       NegotiatedMedia media = sending.get(kind);
       if (media == null) {
@@ -668,7 +671,7 @@ public final class RtpSession {
       ForwardedExtensions.write(in, out, extensionsOut, absSendTime ? absSendTimeId : 0,
           absSendTime ? AbsSendTime.fromNanos(now) : 0, absSendTime ? AbsSendTime.LENGTH : 0);
       RtpPacket.rewriteHeader(out, start, pt, outSeq, timestamp, stream.ssrc());
-      if (protectFrom(out, start) != SrtpResult.OK) {
+      if (protection.protectRtp(out) != SrtpResult.OK) { // out's readable bytes: our copy
         drop(Drop.SRTP_PROTECT_FAILED);
         return -1;
       }
@@ -680,17 +683,6 @@ public final class RtpSession {
       countSent(kind, format.clockRate(), in.payloadLength(), timestamp, now);
       noteMediaSent(kind, now);
       return out.writerIndex() - start;
-    }
-
-    /** Protects, in place, the packet {@code out} holds from {@code start} to its writer index. */
-    private SrtpResult protectFrom(ByteBuf out, int start) {
-      int reader = out.readerIndex();
-      out.readerIndex(start);
-      try {
-        return protection.protectRtp(out);
-      } finally {
-        out.readerIndex(reader);
-      }
     }
 
     @Override

@@ -133,6 +133,8 @@ public final class DatagramBatcher {
      */
     boolean appendTo(ByteBuf joined) {
       offset = joined.writerIndex();
+      // Nothing readable but what is made now (see buildInto); each message is an absolute slice.
+      joined.readerIndex(offset);
       if (deferred == null) {
         joined.writeBytes(datagram, datagram.readerIndex(), length);
         datagram.release();
@@ -149,7 +151,7 @@ public final class DatagramBatcher {
         made = -1;
       }
       if (made < 0) {
-        joined.setIndex(0, offset);
+        joined.setIndex(offset, offset);
         return false;
       }
       length = made;

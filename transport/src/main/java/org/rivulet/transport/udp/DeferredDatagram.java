@@ -17,11 +17,12 @@ public interface DeferredDatagram {
   ByteBuf build();
 
   /**
-   * Makes the datagram at the end of {@code out}, whose readable bytes are left as they were, and
-   * returns its length; -1 when it cannot be made (it was counted as dropped), and then anything
-   * written past {@code out}'s writer index on entry is the caller's to drop. A batcher makes a
-   * channel's datagrams one after another into one buffer this way: one allocation for a
-   * keyframe's twenty packets instead of twenty. The default builds and copies.
+   * Makes the datagram at the end of {@code out}, which has no readable bytes on entry (its reader
+   * index at its writer index), so that its readable bytes are then the datagram, which the maker
+   * may work on in place; returns its length, or -1 when it cannot be made (it was counted as
+   * dropped), and then anything written past {@code out}'s writer index on entry is the caller's
+   * to drop. A batcher makes a channel's datagrams one after another into one buffer this way: one
+   * allocation for a keyframe's twenty packets instead of twenty. The default builds and copies.
    */
   default int buildInto(ByteBuf out) {
     ByteBuf made = build();

@@ -154,11 +154,12 @@ class DatagramBatcherTest {
     try (DatagramSocket a = new DatagramSocket(0, LOOPBACK)) {
       a.setSoTimeout(5000);
       InetSocketAddress to = (InetSocketAddress) a.getLocalSocketAddress();
+      List<Integer> readableOnEntry = new java.util.concurrent.CopyOnWriteArrayList<>();
       loop.execute(() -> {
         DatagramBatcher batcher = DatagramBatcher.on(loop);
-        batcher.send(ch, to, madeInto(1), null);
-        batcher.send(ch, to, madeInto(-1), null);
-        batcher.send(ch, to, madeInto(3), null);
+        batcher.send(ch, to, madeInto(1, readableOnEntry), null);
+        batcher.send(ch, to, madeInto(-1, readableOnEntry), null);
+        batcher.send(ch, to, madeInto(3, readableOnEntry), null);
       });
       for (int expected : new int[] {1, 3}) {
         DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
@@ -171,13 +172,17 @@ class DatagramBatcherTest {
       a.setSoTimeout(200);
       assertThrows(java.net.SocketTimeoutException.class,
           () -> a.receive(new DatagramPacket(new byte[2048], 2048)), "nothing else arrives");
+      assertEquals(List.of(0, 0, 0), readableOnEntry, "each maker sees only its own bytes");
     } finally {
       ch.close().sync();
     }
   }
 
-  /** 1000 bytes of {@code value} appended; a negative value writes 500 of them, then fails. */
-  private static DeferredDatagram madeInto(int value) {
+  /**
+   * 1000 bytes of {@code value} appended; a negative value writes 500 of them, then fails. Notes
+   * how many bytes {@code out} had readable when it was called.
+   */
+  private static DeferredDatagram madeInto(int value, List<Integer> readableOnEntry) {
     return new DeferredDatagram() {
       @Override
       public ByteBuf build() {
@@ -186,6 +191,7 @@ class DatagramBatcherTest {
 
       @Override
       public int buildInto(ByteBuf out) {
+        readableOnEntry.add(out.readableBytes());
         if (value < 0) {
           out.writeBytes(new byte[500]);
           return -1;
