@@ -14,14 +14,24 @@ import org.rivulet.sdp.Direction;
  * transport-wide sequence number extension when this endpoint gives transport-cc feedback on what
  * it receives (0 when not), and the id of abs-send-time, which this endpoint writes in the video it
  * sends so the peer's receive-side estimator (its REMB) times packets by when we sent them, and
- * the extensions forwarded between peers ({@link ForwardedExtensions}: URI to id, both ways).
+ * the extensions forwarded between peers ({@link ForwardedExtensions}: URI to id, both ways), and
+ * whether both sides agreed to reduced-size RTCP (RFC 5506 {@code a=rtcp-rsize}): feedback may then
+ * go alone, without the receiver report and CNAME a compound packet (RFC 3550 6.1) carries.
  */
 public record NegotiatedMedia(String mid, String kind, List<Codec> codecs, Direction direction,
     long localSsrc, long localRtxSsrc, List<Long> remoteSsrcs, int transportCcId,
-    int absSendTimeId, Map<String, Integer> forwardedExtensions) {
+    int absSendTimeId, Map<String, Integer> forwardedExtensions, boolean reducedSizeRtcp) {
 
   public NegotiatedMedia {
     forwardedExtensions = Map.copyOf(forwardedExtensions);
+  }
+
+  /** Without reduced-size RTCP. */
+  public NegotiatedMedia(String mid, String kind, List<Codec> codecs, Direction direction,
+      long localSsrc, long localRtxSsrc, List<Long> remoteSsrcs, int transportCcId,
+      int absSendTimeId, Map<String, Integer> forwardedExtensions) {
+    this(mid, kind, codecs, direction, localSsrc, localRtxSsrc, remoteSsrcs, transportCcId,
+        absSendTimeId, forwardedExtensions, false);
   }
 
   /** Without forwarded extensions. */

@@ -156,6 +156,8 @@ public final class RtpSession {
   private final int transportCcId;
   /** abs-send-time id for the video we send, 0 when not negotiated. */
   private final int absSendTimeId;
+  /** RFC 5506 agreed: feedback goes alone, not in a compound with a report and CNAME. */
+  private final boolean reducedSizeRtcp;
   /** Negotiated ids of what we receive to internal ids ({@link ForwardedExtensions}). */
   private final int[] extensionsIn;
   /** Internal ids to the ids our peer negotiated for what we send. */
@@ -296,6 +298,11 @@ public final class RtpSession {
       }
     }
     this.retransmitter = videoRetransmitter;
+    // BUNDLE: one RTCP session. RFC 8859 wants rtcp-rsize on every bundled m-line or none; a
+    // peer that put it on some only (Firefox's offers: video only) gets compounds, which any
+    // receiver takes.
+    this.reducedSizeRtcp = !media.isEmpty()
+        && media.stream().allMatch(NegotiatedMedia::reducedSizeRtcp);
     this.transportCcId = twccId;
     this.absSendTimeId = absId;
     this.twcc = twccId > 0 ? new TwccRecorder() : null;
@@ -759,8 +766,22 @@ public final class RtpSession {
     keyframeRequestsSent++;
     OutboundStream ours = streams.get(MediaType.VIDEO);
     int sender = ours != null ? ours.ssrc() : 1;
-    ByteBuf buf = alloc.heapBuffer(64);
-    RtcpCompound.of(new RtcpPli(sender, media)).writeTo(buf);
+    sendFeedbackPacket(sender, new RtcpPli(sender, media));
+  }
+
+  /**
+   * Sends one feedback packet from {@code sender}: alone where reduced-size RTCP was agreed (RFC
+   * 5506 section 3.4, what browsers send then), otherwise in the smallest compound RFC 3550 6.1
+   * allows (RFC 4585 3.1: an empty receiver report, the CNAME, then the feedback), which a peer
+   * without RFC 5506 support would otherwise discard.
+   */
+  private void sendFeedbackPacket(int sender, RtcpPacket feedback) {
+    RtcpCompound compound = reducedSizeRtcp ? RtcpCompound.of(feedback)
+        : RtcpCompound.of(new RtcpReceiverReport(sender, List.of()),
+            new RtcpSdes(List.of(new RtcpSdes.Chunk(sender, List.of(RtcpSdes.Item.cname(cname))))),
+            feedback);
+    ByteBuf buf = alloc.heapBuffer(compound.encodedLength());
+    compound.writeTo(buf);
     output.sendRtcp(new Protected(buf, Protected.RTCP, protection));
   }
 
@@ -824,11 +845,8 @@ public final class RtpSession {
     long rtt = rttNanos > 0 ? rttNanos : DEFAULT_RTT_NANOS;
     int sender = reporterSsrc();
     gaps.due(now, rtt, (media, lost) -> {
-      ByteBuf buf = alloc.heapBuffer(64 + 4 * lost.length);
-      RtcpCompound.of(new RtcpReceiverReport(sender, List.of()),
-          RtcpNack.of(sender, media, lost)).writeTo(buf);
+      sendFeedbackPacket(sender, RtcpNack.of(sender, media, lost));
       gaps.nackSent();
-      output.sendRtcp(new Protected(buf, Protected.RTCP, protection));
     });
   }
 
@@ -840,10 +858,8 @@ public final class RtpSession {
     int sender = reporterSsrc();
     Integer media = remoteSsrc.getOrDefault(MediaType.VIDEO, remoteSsrc.get(MediaType.AUDIO));
     for (RtcpTransportCc feedback : twcc.feedback(sender, media == null ? 0 : media)) {
-      ByteBuf buf = alloc.heapBuffer(feedback.encodedLength() + 64);
-      RtcpCompound.of(new RtcpReceiverReport(sender, List.of()), feedback).writeTo(buf);
+      sendFeedbackPacket(sender, feedback);
       twccFeedbackSent++;
-      output.sendRtcp(new Protected(buf, Protected.RTCP, protection));
     }
   }
 

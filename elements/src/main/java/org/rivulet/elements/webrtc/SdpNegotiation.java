@@ -114,7 +114,8 @@ public final class SdpNegotiation {
       sections.add(section);
       agreed.add(new NegotiatedMedia(mid, m.type(), answered, direction, ssrc, rtxSsrc,
           remoteSsrcs(m), twcc == null ? 0 : twcc.id(), abs == null ? 0 : abs.id(),
-          forwarded == null ? Map.of() : Map.of(forwarded.uri(), forwarded.id())));
+          forwarded == null ? Map.of() : Map.of(forwarded.uri(), forwarded.id()),
+          attrs.rtcpRsize()));
       bundle.add(mid);
     }
     if (agreed.isEmpty()) {
@@ -164,7 +165,7 @@ public final class SdpNegotiation {
       sections.add(section(kinds[i], MediaProtocol.UDP_TLS_RTP_SAVPF, mid, list, direction,
           setup, local, true).toBuilder().attribute(Extmap.of(id, uri)).build());
       proposed.add(new NegotiatedMedia(mid, kinds[i], list, direction, local.ssrcFor(kinds[i]),
-          rtxSsrc(kinds[i], list, local), List.of(), 0, 0, Map.of(uri, id)));
+          rtxSsrc(kinds[i], list, local), List.of(), 0, 0, Map.of(uri, id), true));
       bundle.add(mid);
     }
     return new Outcome(session(bundle, sections, local), proposed);
@@ -194,7 +195,8 @@ public final class SdpNegotiation {
       ours.forwardedExtensions().keySet().forEach(uri -> m.attributes().extmap(uri)
           .ifPresent(e -> forwarded.put(uri, e.id())));
       out.add(new NegotiatedMedia(mid, m.type(), kept, theirs.reverse(), ours.localSsrc(),
-          rtxSsrc, remoteSsrcs(m), 0, 0, forwarded));
+          rtxSsrc, remoteSsrcs(m), 0, 0, forwarded,
+          ours.reducedSizeRtcp() && answer.effective(m).rtcpRsize()));
     }
     if (out.isEmpty()) {
       throw new IllegalArgumentException("The answer accepted no m-line of the offer");

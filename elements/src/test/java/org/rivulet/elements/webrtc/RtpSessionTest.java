@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
@@ -442,6 +443,72 @@ class RtpSessionTest {
     receiver.sendFeedback();
     assertEquals(1, receiver.transportFeedbackSent(), "nothing new arrived");
     receiver.close();
+  }
+
+  /**
+   * Feedback (NACK, transport-cc, PLI) goes alone where both sides agreed to reduced-size RTCP
+   * (RFC 5506), as browsers send it; otherwise in a minimal compound (RFC 4585 3.1: an empty
+   * receiver report and the CNAME first), which a peer without RFC 5506 accepts.
+   */
+  @Test
+  void feedbackGoesAloneOnlyWhereReducedSizeRtcpWasAgreed() {
+    assertEquals(List.of(List.of("RtcpTransportCc"), List.of("RtcpNack"), List.of("RtcpPli")),
+        feedbackSent(true));
+    List<String> prefix = List.of("RtcpReceiverReport", "RtcpSdes");
+    assertEquals(List.of(concat(prefix, "RtcpTransportCc"), concat(prefix, "RtcpNack"),
+        concat(prefix, "RtcpPli")), feedbackSent(false));
+  }
+
+  private static List<String> concat(List<String> first, String last) {
+    List<String> all = new ArrayList<>(first);
+    all.add(last);
+    return all;
+  }
+
+  /**
+   * The RTCP packet types of each datagram a receiving session sends after a gap in the peer's
+   * video (transport-cc, then the NACK) and a keyframe request; the CNAME is checked in each
+   * compound.
+   */
+  private static List<List<String>> feedbackSent(boolean reducedSize) {
+    List<NegotiatedMedia> media = List.of(new NegotiatedMedia("1", "video",
+        List.of(Codec.of(96, "VP8", 90000)), Direction.SENDRECV, 22, 0, List.of(), 3, 0, Map.of(),
+        reducedSize));
+    List<ByteBuf> out = new ArrayList<>();
+    RtpSession receiver = new RtpSession(media, ALLOC, RtpSession.Output.immediate(out::add),
+        input((k, f, r) -> { }));
+    receiver.cname("bob");
+    secureAsB(receiver);
+    SrtpSender peer = new SrtpSender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_AB, SALT_AB);
+    for (int seq : new int[] {100, 101, 103}) {
+      ByteBuf buf = ALLOC.heapBuffer(200);
+      // X=1 with a one-byte extension: id 3, 2 bytes, the transport-wide sequence number.
+      buf.writeByte(0x90).writeByte(96).writeShort(seq).writeInt(9000).writeInt(0x5555);
+      buf.writeShort(0xBEDE).writeShort(1).writeByte(0x31).writeShort(seq).writeByte(0);
+      buf.writeByte(0x10).writeBytes(new byte[50]);
+      assertEquals(SrtpResult.OK, peer.protectRtp(buf));
+      receiver.receive(buf);
+    }
+    receiver.sendFeedback();
+    receiver.requestKeyframe();
+    receiver.close();
+    SrtpReceiver atPeer = new SrtpReceiver(SrtpProfile.AES_CM_128_HMAC_SHA1_80, KEY_BA, SALT_BA);
+    List<List<String>> types = new ArrayList<>();
+    for (ByteBuf d : out) {
+      assertEquals(SrtpResult.OK, atPeer.unprotectRtcp(d));
+      org.rivulet.rtcp.RtcpCompound compound = org.rivulet.rtcp.RtcpCompound.parse(d);
+      d.release();
+      if (compound.packets().get(0) instanceof org.rivulet.rtcp.RtcpBye
+          || compound.packets().get(0) instanceof org.rivulet.rtcp.RtcpSenderReport) {
+        continue; // what close() sends
+      }
+      for (var sdes : compound.packetsOf(org.rivulet.rtcp.RtcpSdes.class)) {
+        assertEquals(List.of(org.rivulet.rtcp.RtcpSdes.Item.cname("bob")),
+            sdes.chunks().get(0).items());
+      }
+      types.add(compound.packets().stream().map(p -> p.getClass().getSimpleName()).toList());
+    }
+    return types;
   }
 
   /**

@@ -116,6 +116,31 @@ class SdpNegotiationTest {
     }
   }
 
+  /** rtcp-rsize (RFC 5506) is agreed where the offer has it, and our offers have it. */
+  @Test
+  void reducedSizeRtcpIsAgreedWhereBothSidesHaveIt() throws Exception {
+    SdpNegotiation.Outcome chrome = SdpNegotiation.answer(
+        fixture("chrome-unified-plan-offer.sdp"), local(false, false), CODECS);
+    assertTrue(chrome.media().stream().allMatch(NegotiatedMedia::reducedSizeRtcp));
+    SdpNegotiation.Outcome firefox = SdpNegotiation.answer(fixture("firefox-offer.sdp"),
+        local(false, false), CODECS);
+    for (NegotiatedMedia m : firefox.media()) {
+      assertEquals(m.kind().equals("video"), m.reducedSizeRtcp(), "on its video m-line only");
+    }
+    String text = SdpWriter.write(firefox.description());
+    assertEquals(1, text.split("a=rtcp-rsize", -1).length - 1, text);
+
+    SdpNegotiation.Outcome ours = SdpNegotiation.offer(local(false, false), CODECS, true, true);
+    assertTrue(ours.media().stream().allMatch(NegotiatedMedia::reducedSizeRtcp));
+    SdpNegotiation.Outcome answered = SdpNegotiation.answer(ours.description(), answerer(), CODECS);
+    assertTrue(SdpNegotiation.readAnswer(answered.description(), ours.media()).stream()
+        .allMatch(NegotiatedMedia::reducedSizeRtcp));
+    SessionDescription withoutRsize = SdpParser.parse(
+        SdpWriter.write(answered.description()).replace("a=rtcp-rsize\r\n", ""));
+    assertTrue(SdpNegotiation.readAnswer(withoutRsize, ours.media()).stream()
+        .noneMatch(NegotiatedMedia::reducedSizeRtcp), "an answer without it");
+  }
+
   @Test
   void audioLevelAndVideoOrientationAreAnsweredWithTheOfferersIds() throws Exception {
     SdpNegotiation.Outcome outcome = SdpNegotiation.answer(
