@@ -39,8 +39,9 @@ import org.rivulet.transport.EventLoops;
  *       and are released while it flows.
  * </ul>
  * Afterwards the server process has as many open file descriptors and threads as after the warm-up,
- * the presenter's pipeline holds the presenter alone and no other pipeline is left; and, with
- * Netty's paranoid leak detector on, no buffer leaked ({@link RivuletProcess#close}).
+ * and no more live instances of any of Rivulet's classes (a class histogram after a full
+ * collection); the presenter's pipeline holds its endpoints alone and no other pipeline is left;
+ * and, with Netty's paranoid leak detector on, no buffer leaked ({@link RivuletProcess#close}).
  */
 @Timeout(300)
 class ChurnIT {
@@ -78,6 +79,11 @@ class ChurnIT {
           negotiatedViewer(relay, offer, i < mediaLoops || i % 10 == 9);
         }
         connectedViewer(relay, network, viewerLoop);
+        // The relay's peers and endpoints report every 0.5-1.5 s (RTCP): after 3 s each has had
+        // the first report of every stream, which makes its per-SSRC SRTCP and report state.
+        Thread.sleep(3000);
+        // First: the JVM's attach listener (jcmd's way in) then stays, with its thread and socket.
+        Map<String, Long> objectsBefore = rivuletObjects(pid);
         long fdsBefore = fds.getAsLong();
         long threadsBefore = threads.getAsLong();
         List<String> threadNamesBefore = threadNames(pid);
@@ -92,6 +98,13 @@ class ChurnIT {
         assertSettlesAt(fdsBefore, fds, "open file descriptors");
         assertSettlesAt(threadsBefore, threads, "threads (before: " + threadNamesBefore
             + ", now: " + threadNames(pid) + ")");
+        Map<String, String> grown = grown(objectsBefore, rivuletObjects(pid));
+        for (int i = 0; i < 10 && !grown.isEmpty(); i++) {
+          Thread.sleep(1000); // what a timer of a released object still holds, for a while
+          grown = grown(objectsBefore, rivuletObjects(pid));
+        }
+        assertEquals(Map.of(), grown, "live instances of Rivulet's classes, after the warm-up"
+            + " -> after the churn");
         assertEquals(Stream.of(relay.ingress, relay.egress).map(MediaObject::getId).sorted()
                 .toList(),
             relay.pipeline.getChildren().stream().map(MediaObject::getId).sorted().toList(),
@@ -166,6 +179,43 @@ class ChurnIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The classes with more instances in {@code after} than in {@code before}: "before -> after".
+   * Lambdas aside: a lambda that captures nothing is one instance made when its line first runs
+   * (a release path the warm-up did not take), and one that captures holds objects counted here.
+   */
+  private static Map<String, String> grown(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, String> grown = new java.util.TreeMap<>();
+    after.forEach((type, n) -> {
+      long was = before.getOrDefault(type, 0L);
+      if (n > was && !type.contains("$$Lambda")) {
+        grown.put(type, was + " -> " + n);
+      }
+    });
+    return grown;
+  }
+
+  /**
+   * Live instances of Rivulet's classes in the server's heap, by class name, after a full
+   * collection ({@code jcmd GC.class_histogram} collects first).
+   */
+  private static Map<String, Long> rivuletObjects(long pid) throws Exception {
+    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+        .toString(), Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, jcmd.waitFor(), out);
+    Map<String, Long> counts = new java.util.HashMap<>();
+    // "   1:        1234        56789  org.rivulet.Foo (module)"
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+(org\\.rivulet\\.\\S+)").matcher(out);
+    while (m.find()) {
+      counts.merge(m.group(2), Long.parseLong(m.group(1)), Long::sum);
+    }
+    assertTrue(!counts.isEmpty(), out);
+    return counts;
   }
 
   /** The names of the process's threads, sorted (what a failure shows). */
