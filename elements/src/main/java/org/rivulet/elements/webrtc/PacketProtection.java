@@ -22,9 +22,22 @@ public interface PacketProtection {
 
   SrtpResult unprotectRtcp(ByteBuf packet);
 
+  /**
+   * What checking the received packets came to, for the endpoint's release log: {@code "SRTP in
+   * {OK=12, REPLAYED=1}, SRTCP in {OK=3}"}; empty when nothing is checked.
+   */
+  default String inboundSummary() {
+    return "";
+  }
+
   /** SRTP/SRTCP with these contexts. */
   static PacketProtection srtp(SrtpSender out, SrtpReceiver in) {
     return new PacketProtection() {
+      @Override
+      public String inboundSummary() {
+        return "SRTP in " + in.rtpCounters() + ", SRTCP in " + in.rtcpCounters();
+      }
+
       @Override
       public SrtpResult protectRtp(ByteBuf packet) {
         return out.protectRtp(packet);

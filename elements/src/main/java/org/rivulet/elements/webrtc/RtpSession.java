@@ -1055,8 +1055,9 @@ public final class RtpSession {
    * {@code RTP accepted 812, sent 790, dropped {SRTP_FAILED=2, UNKNOWN_PAYLOAD_TYPE=1}}.
    */
   public String summary() {
+    String inbound = protection == null ? "" : protection.inboundSummary();
     return "RTP accepted " + packetsIn + ", sent " + packetsOut + ", dropped "
-        + EnumCounts.nonZero(Drop.values(), drops);
+        + EnumCounts.nonZero(Drop.values(), drops) + (inbound.isEmpty() ? "" : "; " + inbound);
   }
 
   public long packetsOut() {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.kurento.client.IceComponentState;
 import org.rivulet.elements.MediaType;
+import org.rivulet.transport.udp.DatagramBatcher;
 
 /**
  * RELIABILITY.md (c), consent (RFC 7675): a viewer's network goes dark. While a synthetic presenter
@@ -42,6 +43,12 @@ class ConsentIT {
   static final class Blackout extends ChannelDuplexHandler {
     volatile boolean dark;
     final AtomicLong droppedInbound = new AtomicLong();
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      // Or the peer's media and RTCP would go straight to the socket, past this handler.
+      ctx.channel().attr(DatagramBatcher.ONE_BY_ONE).set(Boolean.TRUE);
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
