@@ -37,6 +37,7 @@ import org.rivulet.rpc.marshal.Marshaller;
 import org.rivulet.rpc.session.SessionManager;
 import org.rivulet.rpc.ws.WebSocketServer;
 import org.rivulet.transport.EventLoops;
+import org.rivulet.transport.LoopWatchdog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,10 @@ public final class KurentoServer implements AutoCloseable {
   private final KurentoProtocol protocol;
   private final List<Channel> listeners = new ArrayList<>();
   private final ScheduledFuture<?> collector;
+  private final LoopWatchdog watchdog;
+  /** How often the watchdog looks at the loops, and how long a loop may not run a task. */
+  private static final long WATCHDOG_PERIOD_MILLIS = 100;
+  private static final long WATCHDOG_THRESHOLD_MILLIS = 500;
 
   /** What the server needs to know; see the server module's configuration for the sources. */
   public record Settings(String address, int port, String path, int securePort,
@@ -68,6 +73,9 @@ public final class KurentoServer implements AutoCloseable {
   private KurentoServer(Settings settings) {
     this.settings = settings;
     this.loops = EventLoops.create(1, 0);
+    // A loop that stops running tasks stops every pipeline on it: say so, and where it is.
+    this.watchdog = LoopWatchdog.start(WATCHDOG_PERIOD_MILLIS, WATCHDOG_THRESHOLD_MILLIS,
+        LoopWatchdog.LOG_REPORTS, loops.control(), loops.media());
     this.blocking = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "rivulet-blocking");
       t.setDaemon(true);
@@ -190,6 +198,7 @@ public final class KurentoServer implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    watchdog.close();
     loops.close();
     blocking.shutdownNow();
   }

@@ -19,8 +19,9 @@ import org.rivulet.elements.MediaType;
  * RELIABILITY.md B12.141: the server stops for 2 s (a long collection, a virtual machine
  * descheduled; here SIGSTOP and SIGCONT) while a presenter sends audio through it to a viewer.
  * Afterwards the audio flows again within a second, no endpoint reports an ICE state change (no
- * timeout cascades from the timers that fell due meanwhile), the server logs no error, and it
- * goes on answering requests.
+ * timeout cascades from the timers that fell due meanwhile), the server logs no error or warning
+ * (its loop watchdog notes the stop without blaming a loop for it), and it goes on answering
+ * requests.
  */
 @Timeout(60)
 class StallIT {
@@ -57,6 +58,9 @@ class StallIT {
         List<String> complaints = server.output().subList(linesBefore, server.output().size())
             .stream().filter(l -> l.contains(" ERROR ") || l.contains(" WARN ")).toList();
         assertEquals(List.of(), complaints, "the server logged no error or warning");
+        assertTrue(server.output().subList(linesBefore, server.output().size()).stream()
+            .anyMatch(l -> l.contains("The server did not run for about")),
+            "its watchdog noticed the stop, and blamed no event loop for it");
         assertEquals(relay.pipeline.getId(), relay.kurento.getServerManager().getPipelines()
             .get(0).getId(), "and answers requests");
       } finally {
