@@ -42,6 +42,7 @@ import org.rivulet.sdp.SessionDescription;
 import org.rivulet.sdp.Ssrc;
 import org.rivulet.sdp.Timing;
 import io.netty.channel.socket.DatagramChannel;
+import org.rivulet.transport.udp.PortAllocator;
 import org.rivulet.transport.udp.PortRangeExhaustedException;
 import org.rivulet.transport.udp.RtpRtcpPair;
 import org.rivulet.srtp.SrtpReceiver;
@@ -456,7 +457,8 @@ public final class RtpMedia {
             // A full range is the server's resources (RELIABILITY.md B12.137), anything else
             // this negotiation's failure.
             next.completeExceptionally(new KurentoException(
-                PortRangeExhaustedException.isIn(f.cause()) ? KurentoError.NOT_ENOUGH_RESOURCES
+                PortRangeExhaustedException.isIn(f.cause())
+                || PortAllocator.isOutOfResources(f.cause()) ? KurentoError.NOT_ENOUGH_RESOURCES
                     : KurentoError.SDP_END_POINT_GENERATE_OFFER_ERROR,
                 "No free RTP/RTCP port pair: " + f.cause().getMessage()));
           }
@@ -504,7 +506,8 @@ public final class RtpMedia {
         }
       }
     } catch (java.net.SocketException e) {
-      throw new KurentoException(KurentoError.SDP_END_POINT_GENERATE_OFFER_ERROR,
+      throw new KurentoException(PortAllocator.isOutOfResources(e)
+          ? KurentoError.NOT_ENOUGH_RESOURCES : KurentoError.SDP_END_POINT_GENERATE_OFFER_ERROR,
           "Cannot list network interfaces: " + e.getMessage());
     }
     throw new KurentoException(KurentoError.SDP_END_POINT_GENERATE_OFFER_ERROR,

@@ -32,6 +32,7 @@ import org.rivulet.sdp.MediaDescription;
 import org.rivulet.sdp.SdpWriter;
 import org.rivulet.sdp.SessionDescription;
 import org.rivulet.sdp.Setup;
+import org.rivulet.transport.udp.PortAllocator;
 
 /**
  * One WebRtcEndpoint's negotiation and media session: Kurento's {@code processOffer},
@@ -311,7 +312,9 @@ public final class WebRtcSession {
           (Boolean) endpoint.getProperty("iceTcp"));
     } catch (java.net.SocketException e) {
       t.close();
-      throw new KurentoException(KurentoError.ICE_GATHER_CANDIDATES_ERROR,
+      // Listing takes a socket: with no descriptor left, the server's resources (B12.138).
+      throw new KurentoException(PortAllocator.isOutOfResources(e)
+          ? KurentoError.NOT_ENOUGH_RESOURCES : KurentoError.ICE_GATHER_CANDIDATES_ERROR,
           "Cannot list network interfaces: " + e.getMessage());
     }
     return t.socketsBound().whenComplete((bound, failure) -> {

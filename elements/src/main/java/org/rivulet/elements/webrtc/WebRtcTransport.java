@@ -48,6 +48,7 @@ import org.rivulet.transport.demux.DemuxCounters;
 import org.rivulet.transport.demux.FirstByteDemuxHandler;
 import org.rivulet.transport.udp.DatagramBatcher;
 import org.rivulet.transport.udp.DeferredDatagram;
+import org.rivulet.transport.udp.PortAllocator;
 import org.rivulet.transport.udp.PortRangeExhaustedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -200,7 +201,8 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   /**
    * Completes once every socket asked of {@link #bindSockets} is bound or has failed. It fails
    * with NOT_ENOUGH_RESOURCES when no UDP socket could be bound because every port of the
-   * configured range is taken (RELIABILITY.md B12.137): an endpoint without one could never
+   * configured range is taken (RELIABILITY.md B12.137) or the process has no file descriptor left
+   * (B12.138): an endpoint without one could never
    * carry media, so the request that negotiates it is refused rather than answered.
    */
   public CompletableFuture<Void> socketsBound() {
@@ -211,7 +213,8 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     if (socketsPending != 0) {
       return;
     }
-    if (udpSocketsBound == 0 && PortRangeExhaustedException.isIn(udpBindFailure)) {
+    if (udpSocketsBound == 0 && (PortRangeExhaustedException.isIn(udpBindFailure)
+        || PortAllocator.isOutOfResources(udpBindFailure))) {
       socketsBound.completeExceptionally(new KurentoException(KurentoError.NOT_ENOUGH_RESOURCES,
           "Not enough resources: " + udpBindFailure.getMessage()));
       return;

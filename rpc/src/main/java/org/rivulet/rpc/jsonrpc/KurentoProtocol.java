@@ -50,6 +50,7 @@ public final class KurentoProtocol {
   private final SessionManager sessions;
   private final ElementContext elements;
   private final Map<String, MediaObjectFactory> factories;
+  private final FileDescriptorGuard fileDescriptors = FileDescriptorGuard.forThisProcess();
   private final ObjectMapper mapper;
   private final String serverId = SessionManager.newId();
 
@@ -285,6 +286,7 @@ public final class KurentoProtocol {
   }
 
   private CompletableFuture<ObjectNode> create(ObjectNode p, String session) {
+    fileDescriptors.check();
     String type = requireString(p, "type");
     String simple = type.contains(".") ? type.substring(type.lastIndexOf('.') + 1) : type;
     RemoteClassDef def = kmd.remoteClass(simple);

@@ -37,10 +37,12 @@ final class PeerRelay implements AutoCloseable {
   final MediaPipeline pipeline;
   final WebRtcEndpoint ingress;
   final WebRtcEndpoint egress;
+  private final MediaNetwork network;
+  private final List<WebRtcPeer> offerers = new CopyOnWriteArrayList<>();
 
   /** The peers bind ports {@code minPort} to {@code minPort + 999}. */
   PeerRelay(RivuletProcess server, int minPort) {
-    MediaNetwork network = new MediaNetwork(loops, blocking, ModuleConfig.of(
+    network = new MediaNetwork(loops, blocking, ModuleConfig.of(
         Map.of("BaseRtpEndpoint.minPort", Integer.toString(minPort),
             "BaseRtpEndpoint.maxPort", Integer.toString(minPort + 999)),
         Map.of()));
@@ -80,6 +82,16 @@ final class PeerRelay implements AutoCloseable {
     return heard;
   }
 
+  /**
+   * A valid offer (IPv4 loopback) from a peer that never connects: for viewers that only need to
+   * negotiate, each of which may answer the same offer.
+   */
+  String offerForViewers() throws Exception {
+    WebRtcPeer peer = new WebRtcPeer(loops.media().next(), network);
+    offerers.add(peer);
+    return peer.createOffer("lo", false).get(20, TimeUnit.SECONDS);
+  }
+
   /** Sends, from the sender, an Opus packet whose payload starts with {@code index}. */
   void sendAudio(int index) {
     ByteBuf b = Unpooled.buffer(200);
@@ -91,6 +103,7 @@ final class PeerRelay implements AutoCloseable {
 
   @Override
   public void close() {
+    offerers.forEach(WebRtcPeer::close);
     sender.close();
     receiver.close();
     kurento.destroy();

@@ -26,8 +26,14 @@ final class RivuletProcess implements AutoCloseable {
 
   private RivuletProcess(List<String> args, Map<String, String> env, int port, String leakLevel)
       throws IOException {
+    this(List.of(), args, env, port, leakLevel);
+  }
+
+  /** {@code prefix}: a command that runs the server's, such as {@code prlimit --nofile=400}. */
+  private RivuletProcess(List<String> prefix, List<String> args, Map<String, String> env, int port,
+      String leakLevel) throws IOException {
     this.port = port;
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Dio.netty.leakDetection.level=" + leakLevel);
     command.add("-jar");
@@ -70,13 +76,23 @@ final class RivuletProcess implements AutoCloseable {
     return start("simple", env, extraArgs);
   }
 
+  /** A server that may have at most {@code files} open file descriptors (RLIMIT_NOFILE). */
+  static RivuletProcess startWithFileLimit(int files, Map<String, String> env) throws Exception {
+    return start(List.of("prlimit", "--nofile=" + files + ":" + files), "paranoid", env);
+  }
+
   private static RivuletProcess start(String leakLevel, Map<String, String> env,
       String... extraArgs) throws Exception {
+    return start(List.of(), leakLevel, env, extraArgs);
+  }
+
+  private static RivuletProcess start(List<String> prefix, String leakLevel,
+      Map<String, String> env, String... extraArgs) throws Exception {
     int port = freePort();
     List<String> args = new ArrayList<>(List.of("--address", "127.0.0.1", "--port",
         Integer.toString(port)));
     args.addAll(List.of(extraArgs));
-    RivuletProcess p = new RivuletProcess(args, env, port, leakLevel);
+    RivuletProcess p = new RivuletProcess(prefix, args, env, port, leakLevel);
     if (!p.ready.await(30, TimeUnit.SECONDS)) {
       p.process.destroyForcibly();
       throw new IllegalStateException("Rivulet did not start:\n" + String.join("\n", p.output));

@@ -114,8 +114,8 @@ public final class TcpPortRange {
         if (f.isSuccess()) {
           result.setSuccess((ServerSocketChannel) f.channel());
         } else {
-          f.channel().close();
           result.setFailure(f.cause());
+          PortAllocator.discardFailedBind(f.channel());
         }
       });
       return result;

@@ -1,5 +1,6 @@
 package org.rivulet.transport.udp;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerAdapter;
 import io.netty.channel.EventLoop;
@@ -119,6 +120,36 @@ public final class PortAllocator {
    * local; with NIO such a search therefore tries every port before it reports the range exhausted, with
    * the real reason as the cause.
    */
+  /**
+   * Disposes of the channel of a failed bind: closes it when it was registered. One that could not
+   * even be made (no file descriptor left: Netty hands back a placeholder) or registered was closed
+   * by Netty already, and closing it through its loop would throw, leaving the bind's promise
+   * unanswered (RELIABILITY.md B12.138).
+   */
+  public static void discardFailedBind(Channel channel) {
+    if (channel.isRegistered()) {
+      channel.close();
+    } else {
+      channel.unsafe().closeForcibly();
+    }
+  }
+
+  /**
+   * Whether a failure means the process or the system ran out of something it needs for a socket
+   * (EMFILE, ENFILE, ENOBUFS, ENOMEM): like a full port range, a lack of resources, not a bad
+   * request.
+   */
+  public static boolean isOutOfResources(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && (m.contains("Too many open files") || m.contains("No buffer space")
+          || m.contains("Cannot allocate memory"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static boolean isPortInUse(Throwable cause) {
     if (cause instanceof BindException) {
       return true;

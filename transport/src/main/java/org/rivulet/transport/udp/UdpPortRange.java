@@ -153,8 +153,8 @@ public final class UdpPortRange {
       if (f.isSuccess()) {
         result.setSuccess((DatagramChannel) f.channel());
       } else {
-        f.channel().close();
         result.setFailure(f.cause());
+        PortAllocator.discardFailedBind(f.channel());
       }
     });
     return result;
