@@ -92,6 +92,19 @@ final class PeerRelay implements AutoCloseable {
     return peer.createOffer("lo", false).get(20, TimeUnit.SECONDS);
   }
 
+  /** Waits up to {@code seconds} until the receiver has heard more than {@code count} packets. */
+  void awaitAudio(long count, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (receiver.packetsReceived(MediaType.AUDIO) <= count && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    long heard = receiver.packetsReceived(MediaType.AUDIO);
+    if (heard <= count) {
+      throw new AssertionError("the receiver heard " + heard + " packets, wanted more than "
+          + count + " within " + seconds + " s");
+    }
+  }
+
   /** Sends, from the sender, an Opus packet whose payload starts with {@code index}. */
   void sendAudio(int index) {
     ByteBuf b = Unpooled.buffer(200);
