@@ -106,8 +106,8 @@ public final class LoopWatchdog implements AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService thread;
   private long lastTick;
-  private long pauses;
-  private long stalls;
+  private volatile long pauses;
+  private volatile long stalls;
 
   /**
    * Watches every loop of {@code groups} from now on, every {@code periodMillis} ms, reporting a

@@ -43,7 +43,6 @@ import org.rivulet.sdp.Ssrc;
 import org.rivulet.sdp.Timing;
 import io.netty.channel.socket.DatagramChannel;
 import org.rivulet.transport.udp.PortAllocator;
-import org.rivulet.transport.udp.PortRangeExhaustedException;
 import org.rivulet.transport.udp.RtpRtcpPair;
 import org.rivulet.srtp.SrtpReceiver;
 import org.rivulet.srtp.SrtpResult;
@@ -454,11 +453,10 @@ public final class RtpMedia {
               p.rtp().close();
               p.rtcp().close();
             });
-            // A full range is the server's resources (RELIABILITY.md B12.137), anything else
-            // this negotiation's failure.
+            // A full range or no descriptor left is the server's resources (RELIABILITY.md
+            // B12.137, B12.138), anything else this negotiation's failure.
             next.completeExceptionally(new KurentoException(
-                PortRangeExhaustedException.isIn(f.cause())
-                || PortAllocator.isOutOfResources(f.cause()) ? KurentoError.NOT_ENOUGH_RESOURCES
+                PortAllocator.isOutOfResources(f.cause()) ? KurentoError.NOT_ENOUGH_RESOURCES
                     : KurentoError.SDP_END_POINT_GENERATE_OFFER_ERROR,
                 "No free RTP/RTCP port pair: " + f.cause().getMessage()));
           }

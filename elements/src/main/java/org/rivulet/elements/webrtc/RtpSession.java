@@ -769,6 +769,11 @@ public final class RtpSession {
     sendFeedbackPacket(sender, new RtcpPli(sender, media));
   }
 
+  /** The SDES chunk that names {@code ssrc}'s CNAME, which every compound carries (RFC 3550 6.1). */
+  private RtcpSdes.Chunk cnameChunk(int ssrc) {
+    return new RtcpSdes.Chunk(ssrc, List.of(RtcpSdes.Item.cname(cname)));
+  }
+
   /**
    * Sends one feedback packet from {@code sender}: alone where reduced-size RTCP was agreed (RFC
    * 5506 section 3.4, what browsers send then), otherwise in the smallest compound RFC 3550 6.1
@@ -778,7 +783,7 @@ public final class RtpSession {
   private void sendFeedbackPacket(int sender, RtcpPacket feedback) {
     RtcpCompound compound = reducedSizeRtcp ? RtcpCompound.of(feedback)
         : RtcpCompound.of(new RtcpReceiverReport(sender, List.of()),
-            new RtcpSdes(List.of(new RtcpSdes.Chunk(sender, List.of(RtcpSdes.Item.cname(cname))))),
+            new RtcpSdes(List.of(cnameChunk(sender))),
             feedback);
     ByteBuf buf = alloc.heapBuffer(compound.encodedLength());
     compound.writeTo(buf);
@@ -811,12 +816,12 @@ public final class RtpSession {
           & 0xffffffffL;
       packets.add(new RtcpSenderReport(ssrc, ntp, rtpNow, st.packets & 0xffffffffL,
           st.octets & 0xffffffffL, packets.isEmpty() ? blocks : List.of()));
-      chunks.add(new RtcpSdes.Chunk(ssrc, List.of(RtcpSdes.Item.cname(cname))));
+      chunks.add(cnameChunk(ssrc));
     }
     if (packets.isEmpty()) {
       int ssrc = reporterSsrc();
       packets.add(new RtcpReceiverReport(ssrc, blocks));
-      chunks.add(new RtcpSdes.Chunk(ssrc, List.of(RtcpSdes.Item.cname(cname))));
+      chunks.add(cnameChunk(ssrc));
     }
     packets.add(new RtcpSdes(chunks));
     RtcpRemb remb = remb(chunks.get(0).ssrc(), now);

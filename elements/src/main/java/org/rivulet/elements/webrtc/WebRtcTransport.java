@@ -49,7 +49,6 @@ import org.rivulet.transport.demux.FirstByteDemuxHandler;
 import org.rivulet.transport.udp.DatagramBatcher;
 import org.rivulet.transport.udp.DeferredDatagram;
 import org.rivulet.transport.udp.PortAllocator;
-import org.rivulet.transport.udp.PortRangeExhaustedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -213,8 +212,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     if (socketsPending != 0) {
       return;
     }
-    if (udpSocketsBound == 0 && (PortRangeExhaustedException.isIn(udpBindFailure)
-        || PortAllocator.isOutOfResources(udpBindFailure))) {
+    if (udpSocketsBound == 0 && PortAllocator.isOutOfResources(udpBindFailure)) {
       socketsBound.completeExceptionally(new KurentoException(KurentoError.NOT_ENOUGH_RESOURCES,
           "Not enough resources: " + udpBindFailure.getMessage()));
       return;

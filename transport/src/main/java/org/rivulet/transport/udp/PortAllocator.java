@@ -114,13 +114,6 @@ public final class PortAllocator {
   }
 
   /**
-   * Whether a bind failure means "this port is taken": a {@link BindException} from the JDK (NIO), or
-   * EADDRINUSE from the native epoll transport, which reports errno values in
-   * {@link Errors.NativeIoException}. The JDK also uses {@code BindException} for an address that is not
-   * local; with NIO such a search therefore tries every port before it reports the range exhausted, with
-   * the real reason as the cause.
-   */
-  /**
    * Disposes of the channel of a failed bind: closes it when it was registered. One that could not
    * even be made (no file descriptor left: Netty hands back a placeholder) or registered was closed
    * by Netty already, and closing it through its loop would throw, leaving the bind's promise
@@ -135,12 +128,16 @@ public final class PortAllocator {
   }
 
   /**
-   * Whether a failure means the process or the system ran out of something it needs for a socket
-   * (EMFILE, ENFILE, ENOBUFS, ENOMEM): like a full port range, a lack of resources, not a bad
-   * request.
+   * Whether a failure, or one of its causes, is the server's lack of resources for a socket rather
+   * than a bad request: the port range exhausted ({@link PortRangeExhaustedException},
+   * RELIABILITY.md B12.137), or the process or the system out of something a socket needs
+   * (EMFILE, ENFILE, ENOBUFS, ENOMEM: B12.138). Kurento answers both with NOT_ENOUGH_RESOURCES.
    */
   public static boolean isOutOfResources(Throwable cause) {
     for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof PortRangeExhaustedException) {
+        return true;
+      }
       String m = t.getMessage();
       if (m != null && (m.contains("Too many open files") || m.contains("No buffer space")
           || m.contains("Cannot allocate memory"))) {
@@ -150,6 +147,13 @@ public final class PortAllocator {
     return false;
   }
 
+  /**
+   * Whether a bind failure means "this port is taken": a {@link BindException} from the JDK (NIO), or
+   * EADDRINUSE from the native epoll transport, which reports errno values in
+   * {@link Errors.NativeIoException}. The JDK also uses {@code BindException} for an address that is not
+   * local; with NIO such a search therefore tries every port before it reports the range exhausted, with
+   * the real reason as the cause.
+   */
   public static boolean isPortInUse(Throwable cause) {
     if (cause instanceof BindException) {
       return true;

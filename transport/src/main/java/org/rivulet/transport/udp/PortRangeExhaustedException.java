@@ -5,7 +5,8 @@ import java.net.InetAddress;
 
 /**
  * Every port of a range was tried and found in use. The elements layer answers a create request that
- * fails this way with Kurento's NOT_ENOUGH_RESOURCES (RELIABILITY.md B12.137). The cause, when there is
+ * fails this way with Kurento's NOT_ENOUGH_RESOURCES (RELIABILITY.md B12.137; see
+ * {@link PortAllocator#isOutOfResources}). The cause, when there is
  * one, is the failure of the last port tried.
  */
 public final class PortRangeExhaustedException extends BindException {
@@ -33,16 +34,6 @@ public final class PortRangeExhaustedException extends BindException {
     if (lastCause != null) {
       initCause(lastCause);
     }
-  }
-
-  /** Whether {@code failure}, or one of its causes, is a full port range. */
-  public static boolean isIn(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof PortRangeExhaustedException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The local address the ports were sought on. */
