@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DatagramPacket;
@@ -20,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.rivulet.transport.udp.DatagramBatcher;
 
 /**
  * RELIABILITY.md (c), network chaos, with exact counts: the presenter's SRTP packets on their way to
@@ -34,7 +32,7 @@ class ChaosIT {
   private static final int PACKETS = 1500;
 
   /** Reorders, duplicates and corrupts the SRTP (not SRTCP, STUN or DTLS) datagrams it writes. */
-  static final class Chaos extends ChannelDuplexHandler {
+  static final class Chaos extends WritingTap {
     private final SplittableRandom random = new SplittableRandom(20261125);
     private DatagramPacket held;
     private ChannelPromise heldPromise;
@@ -44,14 +42,8 @@ class ChaosIT {
     volatile int reordered;
 
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-      // Or the peer's media would go straight to the socket, past this handler.
-      ctx.channel().attr(DatagramBatcher.ONE_BY_ONE).set(Boolean.TRUE);
-    }
-
-    @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-      if (!(msg instanceof DatagramPacket p) || !isSrtp(p.content())) {
+      if (!(msg instanceof DatagramPacket p) || !isRtp(p.content())) {
         ctx.write(msg, promise);
         return;
       }
@@ -78,26 +70,11 @@ class ChaosIT {
     }
 
     @Override
-    public void flush(ChannelHandlerContext ctx) {
-      ctx.flush();
-    }
-
-    @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
       if (held != null) {
         held.release();
         held = null;
       }
-    }
-
-    /** RTP (RFC 7983 first byte 128-191) whose payload type is not one of RTCP's 64-95. */
-    private static boolean isSrtp(ByteBuf b) {
-      if (b.readableBytes() < 12) {
-        return false;
-      }
-      int first = b.getUnsignedByte(b.readerIndex());
-      int pt = b.getUnsignedByte(b.readerIndex() + 1) & 0x7f;
-      return first >= 128 && first <= 191 && (pt < 64 || pt > 95);
     }
   }
 

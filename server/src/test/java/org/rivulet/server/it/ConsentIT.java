@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.util.ReferenceCountUtil;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.kurento.client.IceComponentState;
 import org.rivulet.elements.MediaType;
-import org.rivulet.transport.udp.DatagramBatcher;
 
 /**
  * RELIABILITY.md (c), consent (RFC 7675): a viewer's network goes dark. While a synthetic presenter
@@ -40,15 +38,9 @@ import org.rivulet.transport.udp.DatagramBatcher;
 class ConsentIT {
 
   /** Drops every datagram in both directions while {@link #dark}; counts what reached it meanwhile. */
-  static final class Blackout extends ChannelDuplexHandler {
+  static final class Blackout extends WritingTap {
     volatile boolean dark;
     final AtomicLong droppedInbound = new AtomicLong();
-
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-      // Or the peer's media and RTCP would go straight to the socket, past this handler.
-      ctx.channel().attr(DatagramBatcher.ONE_BY_ONE).set(Boolean.TRUE);
-    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {

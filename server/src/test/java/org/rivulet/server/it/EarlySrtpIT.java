@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DatagramPacket;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rivulet.dtls.DtlsRole;
 import org.rivulet.elements.webrtc.WebRtcPeer;
-import org.rivulet.transport.udp.DatagramBatcher;
 
 /**
  * SRTP that reaches the server before its DTLS handshake has finished is held and forwarded once
@@ -77,7 +75,7 @@ class EarlySrtpIT {
    * server's last flight, RFC 6347 section 4.2.4) it keeps every DTLS datagram written, until
    * {@link #letGo}; everything else passes.
    */
-  private static final class LastFlightHolder extends ChannelDuplexHandler {
+  private static final class LastFlightHolder extends WritingTap {
     private static final int CHANGE_CIPHER_SPEC = 20;
     private final List<Object[]> kept = new ArrayList<>();
     private boolean letGo;
@@ -91,7 +89,7 @@ class EarlySrtpIT {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
       context = ctx;
-      ctx.channel().attr(DatagramBatcher.ONE_BY_ONE).set(Boolean.TRUE);
+      super.handlerAdded(ctx);
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DatagramPacket;
@@ -19,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rivulet.elements.webrtc.WebRtcPeer;
-import org.rivulet.transport.udp.DatagramBatcher;
 
 /**
  * RELIABILITY.md B1.4: valid SRTP from an address ICE has not validated is dropped and counted.
@@ -87,7 +85,7 @@ class UnvalidatedSrtpIT {
    * passes it, and passes all on, but for the first RTP datagram after {@link #armed}: that one it
    * keeps (a copy) and never sends.
    */
-  private static final class Interceptor extends ChannelDuplexHandler {
+  private static final class Interceptor extends WritingTap {
     volatile boolean armed;
     final CompletableFuture<DatagramPacket> kept = new CompletableFuture<>();
     private volatile ChannelHandlerContext context;
@@ -100,7 +98,7 @@ class UnvalidatedSrtpIT {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
       context = ctx;
-      ctx.channel().attr(DatagramBatcher.ONE_BY_ONE).set(Boolean.TRUE);
+      super.handlerAdded(ctx);
     }
 
     @Override
@@ -119,16 +117,6 @@ class UnvalidatedSrtpIT {
     void sendFromThePeersSocket(DatagramPacket packet) {
       ChannelHandlerContext ctx = context;
       ctx.channel().eventLoop().execute(() -> ctx.writeAndFlush(packet));
-    }
-
-    /** RTP, not RTCP (RFC 5761 section 4) nor STUN or DTLS (RFC 7983). */
-    private static boolean isRtp(ByteBuf b) {
-      if (b.readableBytes() < 12) {
-        return false;
-      }
-      int first = b.getUnsignedByte(b.readerIndex());
-      int type = b.getUnsignedByte(b.readerIndex() + 1) & 0x7f;
-      return first >= 128 && first <= 191 && (type < 64 || type > 95);
     }
   }
 }

@@ -1,0 +1,29 @@
+package org.rivulet.server.it;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import org.rivulet.transport.demux.PacketKind;
+import org.rivulet.transport.demux.RtcpMux;
+import org.rivulet.transport.udp.DatagramBatcher;
+
+/**
+ * A synthetic peer's socket tap ({@code WebRtcPeer.tapSockets}) that sees the datagrams written,
+ * not only those read: it marks its channel {@link DatagramBatcher#ONE_BY_ONE}, or the batcher
+ * would send the peer's media and RTCP straight to the socket, past it.
+ */
+abstract class WritingTap extends ChannelDuplexHandler {
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    ctx.channel().attr(DatagramBatcher.ONE_BY_ONE).set(Boolean.TRUE);
+  }
+
+  /** RTP (or SRTP), not RTCP, STUN or DTLS, by the demultiplexer's own rules (RFC 7983, 5761). */
+  static boolean isRtp(ByteBuf datagram) {
+    return datagram.isReadable()
+        && PacketKind.ofFirstByte(datagram.getUnsignedByte(datagram.readerIndex()))
+            == PacketKind.RTP_OR_RTCP
+        && !RtcpMux.isRtcp(datagram);
+  }
+}
