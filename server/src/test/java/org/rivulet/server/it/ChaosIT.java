@@ -7,7 +7,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DatagramPacket;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -81,16 +80,9 @@ class ChaosIT {
   @Test
   void duplicatesAreCountedAsReplaysCorruptedPacketsAsAuthFailuresAndTheRestForwardedOnce()
       throws Exception {
-    List<Chaos> presenterSockets = new ArrayList<>();
     try (RivuletProcess server = RivuletProcess.start(Map.of("KMS_NETWORK_INTERFACES", "lo"));
         PeerRelay relay = new PeerRelay(server, 44000)) {
-      relay.sender.tapSockets(() -> {
-        Chaos c = new Chaos();
-        synchronized (presenterSockets) {
-          presenterSockets.add(c);
-        }
-        return c;
-      });
+      List<Chaos> presenterSockets = WritingTap.tapEach(relay.sender, Chaos::new);
       relay.connect();
       List<Integer> heard = relay.receivedIndexes();
       for (int i = 1; i <= PACKETS; i++) {
@@ -106,14 +98,9 @@ class ChaosIT {
         seen = heard.size();
         Thread.sleep(500);
       }
-      int duplicated;
-      int corrupted;
-      int reordered;
-      synchronized (presenterSockets) {
-        duplicated = presenterSockets.stream().mapToInt(c -> c.duplicated).sum();
-        corrupted = presenterSockets.stream().mapToInt(c -> c.corrupted).sum();
-        reordered = presenterSockets.stream().mapToInt(c -> c.reordered).sum();
-      }
+      int duplicated = presenterSockets.stream().mapToInt(c -> c.duplicated).sum();
+      int corrupted = presenterSockets.stream().mapToInt(c -> c.corrupted).sum();
+      int reordered = presenterSockets.stream().mapToInt(c -> c.reordered).sum();
       int expected = PACKETS - corrupted - 1; // the last packet may be held back for good
       assertTrue(duplicated > 40 && corrupted > 5 && reordered > 250,
           "the seed injects each fault: " + duplicated + " duplicated, " + corrupted

@@ -66,14 +66,9 @@ class ConsentIT {
   @Test
   void aTenSecondOutageIsRiddenOutAndADeadViewerLosesConsentAndIsNoLongerSentTo()
       throws Exception {
-    List<Blackout> viewerSockets = new CopyOnWriteArrayList<>();
     try (RivuletProcess server = RivuletProcess.start(Map.of("KMS_NETWORK_INTERFACES", "lo"));
         PeerRelay relay = new PeerRelay(server, 43000)) {
-      relay.receiver.tapSockets(() -> {
-        Blackout b = new Blackout();
-        viewerSockets.add(b);
-        return b;
-      });
+      List<Blackout> viewerSockets = WritingTap.tapEach(relay.receiver, Blackout::new);
       List<IceComponentState> states = new CopyOnWriteArrayList<>();
       CompletableFuture<Long> failedAt = new CompletableFuture<>();
       relay.egress.addIceComponentStateChangedListener(e -> {
