@@ -17,8 +17,20 @@ import org.rivulet.rtp.feedback.SendHistory;
  * loop).
  */
 final class Retransmitter {
-  /** A packet asked for twice within this time is sent once (duplicate NACKs within one RTT). */
+  /**
+   * A packet asked for twice within this time is sent once (duplicate NACKs): half the round trip,
+   * since a receiver repeats its NACK once a round trip has passed without the packet, but never
+   * less than this.
+   */
   private static final long MIN_RESEND_INTERVAL_NANOS = 10_000_000L;
+  /**
+   * Packets are kept for this many round trips, or a second if longer (as libwebrtc's packet
+   * history): a NACK comes back a round trip after the loss at the earliest, and a receiver asks
+   * again for a few round trips before it gives up on a packet.
+   */
+  static final int HISTORY_ROUND_TRIPS = 3;
+  /** The most a packet is kept however long the round trip: the history's memory is bounded. */
+  static final long MAX_HISTORY_NANOS = 5_000_000_000L;
   /**
    * Retransmissions allowed at once: a NACK naming every packet of a large keyframe and more. One
    * RTCP packet can name up to a whole history (1024 packets) and come again every 10 ms, so
@@ -42,6 +54,7 @@ final class Retransmitter {
   private long retransmitted;
   private long retransmittedBytes;
   private long overBudget;
+  private long minResendIntervalNanos = MIN_RESEND_INTERVAL_NANOS;
   private double budget = BUDGET_BURST;
   private long budgetNanos = Long.MIN_VALUE;
 
@@ -53,6 +66,21 @@ final class Retransmitter {
     this.rtxSsrc = rtxSsrc;
     this.rtxPayloadTypes = Map.copyOf(rtxPayloadTypes);
     this.rtxSeq = initialRtxSeq & 0xffff;
+  }
+
+  /** The peer's round trip changed: packets are kept, and repeats suppressed, accordingly. */
+  void roundTrip(long rttNanos) {
+    if (rttNanos <= 0) {
+      return;
+    }
+    history.setMaxAgeNanos(Math.min(MAX_HISTORY_NANOS,
+        Math.max(SendHistory.DEFAULT_MAX_AGE_NANOS, HISTORY_ROUND_TRIPS * rttNanos)));
+    minResendIntervalNanos = Math.max(MIN_RESEND_INTERVAL_NANOS, rttNanos / 2);
+  }
+
+  /** How long packets are kept now. */
+  long historyNanos() {
+    return history.maxAgeNanos();
   }
 
   /** Remembers a packet that went out. Takes ownership of {@code original}. */
@@ -74,7 +102,7 @@ final class Retransmitter {
       overBudget++;
       return null;
     }
-    if (!history.markResent(entry, nowNanos, MIN_RESEND_INTERVAL_NANOS)) {
+    if (!history.markResent(entry, nowNanos, minResendIntervalNanos)) {
       return null;
     }
     budget -= 1;

@@ -524,6 +524,9 @@ public final class RtpSession {
           & 0xffffffffL;
       if (rtt < 0x80000000L) {
         rttNanos = rtt * 1_000_000_000L / 65536;
+        if (retransmitter != null) {
+          retransmitter.roundTrip(rttNanos);
+        }
       }
     }
   }
@@ -1061,7 +1064,11 @@ public final class RtpSession {
    */
   public String summary() {
     String inbound = protection == null ? "" : protection.inboundSummary();
-    return "RTP accepted " + packetsIn + ", sent " + packetsOut + ", dropped "
+    Retransmitter r = retransmitter;
+    String repairs = r == null || r.nacked() == 0 ? "" : ", NACKed " + r.nacked()
+        + " (resent " + r.retransmitted() + ", gone " + r.missed() + ", over budget "
+        + r.overBudget() + ")";
+    return "RTP accepted " + packetsIn + ", sent " + packetsOut + repairs + ", dropped "
         + EnumCounts.nonZero(Drop.values(), drops) + (inbound.isEmpty() ? "" : "; " + inbound);
   }
 

@@ -135,6 +135,9 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   private long unvalidatedDrops;
   private final String endpointId;
   private java.util.function.Supplier<org.rivulet.transport.impair.ImpairmentHandler> impairment;
+  /** The test impairments made so far, whose counters the release line reports. */
+  private final List<org.rivulet.transport.impair.ImpairmentHandler> impairments =
+      new ArrayList<>();
   private java.util.function.Supplier<? extends ChannelHandler> socketTap;
   private CandidatePairInfo selectedPair;
   private long bytesSent;
@@ -298,7 +301,9 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
           ch.pipeline().addLast(socketTap.get());
         }
         if (impairment != null) {
-          ch.pipeline().addLast(impairment.get());
+          org.rivulet.transport.impair.ImpairmentHandler handler = impairment.get();
+          impairments.add(handler);
+          ch.pipeline().addLast(handler);
           ch.attr(DatagramBatcher.ONE_BY_ONE).set(Boolean.TRUE); // it must see each datagram
         }
         ch.pipeline().addLast(new FirstByteDemuxHandler(p -> onStun(ch, p), p -> onDtls(ch, p),
@@ -606,8 +611,10 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     closed = true;
     // The drop counters reach no Kurento stats type: their totals go to the log once, here.
     log.info("{}: closed; datagrams {}, {} from unvalidated addresses dropped, {} held until the"
-        + " keys; {}", endpointId, demuxCounters, unvalidatedDrops, early.replayed(),
-        rtp == null ? "no media negotiated" : rtp.summary());
+        + " keys; {}{}", endpointId, demuxCounters, unvalidatedDrops, early.replayed(),
+        rtp == null ? "no media negotiated" : rtp.summary(), impairments.isEmpty() ? ""
+            : "; test impairment out " + impairments.stream()
+                .map(h -> h.outboundCounters().toString()).toList());
     early.discard();
     if (rtp != null) {
       rtp.close();

@@ -68,6 +68,36 @@ class RetransmitterTest {
     r.release();
   }
 
+  /**
+   * Over a path with a long round trip (a queue filling), a NACK comes back late: the packet is
+   * still there, and the receiver's repeat within half a round trip is not answered twice.
+   */
+  @Test
+  void aLongRoundTripKeepsPacketsLongerAndSpacesRepeats() {
+    long ms = 1_000_000L;
+    Retransmitter usual = new Retransmitter(ALLOC, 16, 0, Map.of(), 0, PEER);
+    usual.sent(700, 123456, 96, fromGraph(), 0);
+    assertNull(usual.retransmission(700, 0x5555, 1500 * ms), "a second by default");
+    usual.release();
+
+    Retransmitter r = new Retransmitter(ALLOC, 16, 0, Map.of(), 0, PEER);
+    r.roundTrip(600 * ms);
+    assertEquals(1800 * ms, r.historyNanos(), "three round trips");
+    r.sent(700, 123456, 96, fromGraph(), 0);
+    ByteBuf again = r.retransmission(700, 0x5555, 1500 * ms);
+    assertNotNull(again);
+    again.release();
+    assertNull(r.retransmission(700, 0x5555, 1700 * ms), "a repeat within half a round trip");
+    assertNull(r.retransmission(700, 0x5555, 1801 * ms), "past three round trips");
+    assertEquals(1, r.retransmitted());
+
+    r.roundTrip(50 * ms);
+    assertEquals(1000 * ms, r.historyNanos(), "never under a second");
+    r.roundTrip(10_000 * ms);
+    assertEquals(Retransmitter.MAX_HISTORY_NANOS, r.historyNanos(), "nor over the bound");
+    r.release();
+  }
+
   /** Asks for {@code from..to-1} at {@code nowNanos}; how many came back. */
   private static int resend(Retransmitter r, int from, int to, long nowNanos) {
     int sent = 0;

@@ -59,7 +59,7 @@ public final class SendHistory {
   private final long[] lastResentNanos;
   private final int[] resendCounts;
   private final Entry view = new Entry();
-  private final long maxAgeNanos;
+  private long maxAgeNanos;
   private int size;
   /** The slot of the oldest packet that may still be held: where expiry goes on from. */
   private int oldest;
@@ -96,6 +96,25 @@ public final class SendHistory {
     this.lastResentNanos = new long[capacity];
     this.resendCounts = new int[capacity];
     this.maxAgeNanos = maxAgeNanos;
+  }
+
+  /**
+   * Changes how long a packet is offered from now on, for packets already held too: a path whose
+   * round trip grew (a queue filling) needs its packets longer, since a NACK comes back one round
+   * trip after the loss at the earliest.
+   *
+   * @throws IllegalArgumentException unless positive
+   */
+  public void setMaxAgeNanos(long nanos) {
+    if (nanos <= 0) {
+      throw new IllegalArgumentException("maxAgeNanos " + nanos);
+    }
+    this.maxAgeNanos = nanos;
+  }
+
+  /** How long a packet is offered for retransmission. */
+  public long maxAgeNanos() {
+    return maxAgeNanos;
   }
 
   /** Same as {@link #put(int, long, int, ByteBuf, long)} with tag 0. */

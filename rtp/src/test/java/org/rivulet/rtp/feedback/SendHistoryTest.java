@@ -105,6 +105,18 @@ class SendHistoryTest {
   }
 
   @Test
+  void aLongerMaximumAgeAppliesToPacketsAlreadyHeld() {
+    SendHistory history = new SendHistory(16, 100 * MS);
+    history.put(1, 0, packet(1), 0);
+    history.setMaxAgeNanos(300 * MS);
+    assertEquals(300 * MS, history.maxAgeNanos());
+    assertNotNull(history.get(1, 250 * MS));
+    assertNull(history.get(1, 300 * MS + 1));
+    assertThrows(IllegalArgumentException.class, () -> history.setMaxAgeNanos(0));
+    history.release();
+  }
+
+  @Test
   void aSecondNackWithinTheIntervalIsSuppressed() {
     SendHistory history = new SendHistory();
     try {

@@ -13,6 +13,7 @@ public final class ImpairmentCounters {
   long duplicated;
   long reordered;
   long delayed;
+  long overflowed;
   long discardedOnClose;
 
   ImpairmentCounters() {}
@@ -37,6 +38,11 @@ public final class ImpairmentCounters {
     return reordered;
   }
 
+  /** Packets dropped because the bottleneck's queue was full ({@link Impairment#rate()}). */
+  public long overflowed() {
+    return overflowed;
+  }
+
   /** Packets (duplicates included) passed on later by a scheduled task rather than at once. */
   public long delayed() {
     return delayed;
@@ -50,6 +56,6 @@ public final class ImpairmentCounters {
   @Override
   public String toString() {
     return "{seen=" + seen + ", lost=" + lost + ", duplicated=" + duplicated + ", reordered=" + reordered
-        + ", delayed=" + delayed + ", discardedOnClose=" + discardedOnClose + '}';
+        + ", delayed=" + delayed + ", overflowed=" + overflowed + ", discardedOnClose=" + discardedOnClose + '}';
   }
 }

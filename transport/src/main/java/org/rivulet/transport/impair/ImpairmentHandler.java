@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -26,7 +27,9 @@ import java.util.function.Predicate;
  *   packet --&gt; draw loss, duplicate, reorder, jitter (always four draws, so one setting never shifts
  *              the decisions of another)
  *          --&gt; lost?        release it (outbound: the write succeeds, as a send into a lossy network does)
- *          --&gt; delay = delay + jitter draw + (reordered? reorderDelay : 0)
+ *          --&gt; rate?        wait for the bottleneck link (each packet's bytes at the rate, after
+ *                            the packets before it); a wait over queueLimit drops it (overflowed)
+ *          --&gt; delay = link wait + delay + jitter draw + (reordered? reorderDelay : 0)
  *          --&gt; pass it on now (delay 0) or from a task scheduled on the channel's event loop
  *          --&gt; duplicated?  pass a deep copy on right after it
  * </pre>
@@ -59,6 +62,7 @@ public final class ImpairmentHandler extends ChannelDuplexHandler {
   private final Direction outbound;
   private final Predicate<ByteBuf> selects;
   private final Set<Pending> pending = new LinkedHashSet<>();
+  private final LongSupplier clock;
 
   /**
    * @param seed seeds both directions (each gets its own generator split from one seeded with this)
@@ -76,6 +80,17 @@ public final class ImpairmentHandler extends ChannelDuplexHandler {
    */
   public ImpairmentHandler(long seed, Impairment inbound, Impairment outbound,
       Predicate<ByteBuf> selects) {
+    this(seed, inbound, outbound, selects, System::nanoTime);
+  }
+
+  /**
+   * As above, with the clock a bottleneck ({@link Impairment#rate()}) measures its queue by: in
+   * nanoseconds, moving with the channel's scheduler (a test that freezes an
+   * {@code EmbeddedChannel}'s time moves both).
+   */
+  public ImpairmentHandler(long seed, Impairment inbound, Impairment outbound,
+      Predicate<ByteBuf> selects, LongSupplier clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
     SplittableRandom root = new SplittableRandom(seed);
     this.inbound = new Direction(Objects.requireNonNull(inbound, "inbound"), root.split());
     this.outbound = new Direction(Objects.requireNonNull(outbound, "outbound"), root.split());
@@ -156,10 +171,47 @@ public final class ImpairmentHandler extends ChannelDuplexHandler {
       copy = msg instanceof ByteBuf buf ? buf.copy() : ((ByteBufHolder) msg).copy();
       counters.duplicated++;
     }
-    pass(ctx, d, msg, promise, delayNanos);
+    crossLink(ctx, d, msg, promise, delayNanos);
     if (copy != null) {
-      pass(ctx, d, copy, promise == null ? null : ctx.newPromise(), delayNanos);
+      crossLink(ctx, d, copy, promise == null ? null : ctx.newPromise(), delayNanos);
     }
+  }
+
+  /** Passes {@code msg} on after the bottleneck, or drops it when the bottleneck's queue is full. */
+  private void crossLink(ChannelHandlerContext ctx, Direction d, Object msg,
+      ChannelPromise promise, long delayNanos) {
+    long wait = linkWait(d, msg);
+    if (wait < 0) {
+      d.counters.overflowed++;
+      ReferenceCountUtil.release(msg);
+      if (promise != null) {
+        promise.trySuccess(); // as a send into a congested network succeeds
+      }
+      return;
+    }
+    pass(ctx, d, msg, promise, wait + delayNanos);
+  }
+
+  /**
+   * How long {@code msg} takes to cross the direction's bottleneck from now, waiting behind the
+   * packets before it: 0 without one, -1 when it would wait longer than the queue limit.
+   */
+  private long linkWait(Direction d, Object msg) {
+    long rate = d.impairment.rate();
+    if (rate == 0) {
+      return 0;
+    }
+    long now = clock.getAsLong();
+    // Compared by difference: nanoTime may be any value, negative ones included.
+    long start = d.linkUsed && d.linkFreeNanos - now > 0 ? d.linkFreeNanos : now;
+    if (start - now > d.impairment.queueLimit().toNanos()) {
+      return -1;
+    }
+    int bytes = msg instanceof ByteBuf buf ? buf.readableBytes()
+        : ((ByteBufHolder) msg).content().readableBytes();
+    d.linkFreeNanos = start + bytes * 8L * 1_000_000_000L / rate;
+    d.linkUsed = true;
+    return d.linkFreeNanos - now;
   }
 
   private void pass(ChannelHandlerContext ctx, Direction d, Object msg, ChannelPromise promise,
@@ -199,6 +251,9 @@ public final class ImpairmentHandler extends ChannelDuplexHandler {
     final Impairment impairment;
     final SplittableRandom random;
     final ImpairmentCounters counters = new ImpairmentCounters();
+    /** When the bottleneck has sent every packet given to it so far. */
+    long linkFreeNanos;
+    boolean linkUsed;
 
     Direction(Impairment impairment, SplittableRandom random) {
       this.impairment = impairment;

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -264,6 +265,94 @@ class ImpairmentHandlerTest {
     delivered.addAll(readAllInbound(channel));
     assertFalse(channel.finish());
     return delivered;
+  }
+
+  @Test
+  void aBottleneckSpacesPacketsAtItsRateAndDropsWhatOverflowsItsQueue() {
+    // 1,000-byte packets over 800 kbit/s: 10 ms each; the queue holds 45 ms of waiting.
+    AtomicLong now = new AtomicLong(123_456_789L);
+    ImpairmentHandler handler = new ImpairmentHandler(1, Impairment.NONE,
+        Impairment.NONE.withRate(800_000, Duration.ofMillis(45)), buf -> true, now::get);
+    EmbeddedChannel channel = frozen(handler);
+    List<ChannelFuture> writes = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      writes.add(channel.writeAndFlush(packet(i, 1000)));
+    }
+    // Packet k would start after k * 10 ms: 0..4 wait at most 40 ms, 5..7 would wait 50+ ms.
+    assertEquals(3, handler.outboundCounters().overflowed());
+    assertTrue(writes.subList(5, 8).stream().allMatch(ChannelFuture::isSuccess),
+        "a dropped send succeeds, as a send into a congested network does");
+    assertTrue(writes.subList(0, 5).stream().noneMatch(ChannelFuture::isDone), "the rest wait");
+    List<Integer> sent = new ArrayList<>();
+    for (int ms = 1; ms <= 60; ms++) {
+      step(channel, now, Duration.ofMillis(1));
+      List<Integer> out = readAllOutbound(channel);
+      if (!out.isEmpty()) {
+        assertEquals(1, out.size(), "one packet at a time at " + ms + " ms");
+        assertEquals(0, ms % 10, "packet " + out.get(0) + " left at " + ms + " ms");
+        sent.addAll(out);
+      }
+    }
+    assertEquals(List.of(0, 1, 2, 3, 4), sent);
+    assertTrue(writes.stream().allMatch(ChannelFuture::isSuccess));
+
+    // Once the queue has drained, the link is idle: the next packet waits only its own time.
+    channel.writeAndFlush(packet(9, 500));
+    step(channel, now, Duration.ofMillis(4));
+    assertTrue(readAllOutbound(channel).isEmpty());
+    step(channel, now, Duration.ofMillis(1));
+    assertEquals(List.of(9), readAllOutbound(channel));
+    assertEquals(3, handler.outboundCounters().overflowed());
+    assertFalse(channel.finish());
+  }
+
+  @Test
+  void aBottleneckOnlyDelaysWhatItsRateCarries() {
+    // 200-byte packets every 20 ms over 800 kbit/s (2 ms each): none waits for another.
+    AtomicLong now = new AtomicLong(-5_000_000_000L); // nanoTime may be negative
+    ImpairmentHandler handler = new ImpairmentHandler(1,
+        Impairment.NONE.withRate(800_000, Duration.ofMillis(10)), Impairment.NONE, buf -> true,
+        now::get);
+    EmbeddedChannel channel = frozen(handler);
+    for (int i = 0; i < 50; i++) {
+      channel.writeInbound(packet(i, 200));
+      step(channel, now, Duration.ofMillis(1));
+      assertTrue(readAllInbound(channel).isEmpty());
+      step(channel, now, Duration.ofMillis(1));
+      assertEquals(List.of(i), readAllInbound(channel));
+      step(channel, now, Duration.ofMillis(18));
+    }
+    assertEquals(0, handler.inboundCounters().overflowed());
+    assertFalse(channel.finish());
+  }
+
+  @Test
+  void aRateNeedsNoNegativeValues() {
+    assertThrows(IllegalArgumentException.class,
+        () -> Impairment.NONE.withRate(-1, Duration.ZERO));
+    assertThrows(IllegalArgumentException.class,
+        () -> Impairment.NONE.withRate(1000, Duration.ofMillis(-1)));
+  }
+
+  private static void step(EmbeddedChannel channel, AtomicLong now, Duration d) {
+    now.addAndGet(d.toNanos());
+    advance(channel, d);
+  }
+
+  private static List<Integer> readAllOutbound(EmbeddedChannel channel) {
+    List<Integer> numbers = new ArrayList<>();
+    for (Object msg; (msg = channel.readOutbound()) != null; ) {
+      DatagramPacket packet = (DatagramPacket) msg;
+      numbers.add(packet.content().getInt(0));
+      packet.release();
+    }
+    return numbers;
+  }
+
+  private static DatagramPacket packet(int number, int length) {
+    ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(length).writeInt(number);
+    buf.writeZero(length - 4);
+    return new DatagramPacket(buf, LOCAL, PEER);
   }
 
   private static EmbeddedChannel frozen(ImpairmentHandler handler) {

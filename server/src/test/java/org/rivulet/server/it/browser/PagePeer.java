@@ -166,21 +166,9 @@ public final class PagePeer {
    * did not go up: what a viewer perceives as a freeze.
    */
   public Duration longestStallDuring(Duration span) {
-    long last = framesDecoded();
-    long lastRise = System.nanoTime();
-    long end = lastRise + span.toNanos();
-    long longest = 0;
-    while (System.nanoTime() < end) {
-      Poll.sleep(Duration.ofMillis(100));
-      long now = framesDecoded();
-      long t = System.nanoTime();
-      if (now > last) {
-        last = now;
-        lastRise = t;
-      }
-      longest = Math.max(longest, t - lastRise);
-    }
-    return Duration.ofNanos(longest);
+    StallWatch watch = new StallWatch(this);
+    watch.sampleFor(span);
+    return watch.longest(0);
   }
 
   /** Waits until at least {@code atLeast} frames are decoded; returns the last count seen. */
