@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Timeout;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.MediaType;
-import org.kurento.client.RTCInboundRTPStreamStats;
-import org.kurento.client.RTCOutboundRTPStreamStats;
 import org.kurento.client.WebRtcEndpoint;
 import org.rivulet.server.it.browser.Browser;
 import org.rivulet.server.it.browser.PagePeer;
@@ -42,10 +40,10 @@ class BandwidthFeedbackIT {
         OneToManyIT.connect(viewer, receiver, receiver.createReceiveOnlyOffer(true, true));
         assertTrue(receiver.awaitFramesDecoded(100, Duration.ofSeconds(30)) >= 100);
 
-        long viewerRemb = Poll.until(() -> outbound(viewer).getRemb(), r -> r > 0,
+        long viewerRemb = Poll.until(() -> VideoStats.outbound(viewer).getRemb(), r -> r > 0,
             Duration.ofSeconds(15));
         assertTrue(viewerRemb > 0, "the viewer's REMB reached the server");
-        long sent = inbound(publisher).getRemb();
+        long sent = VideoStats.inbound(publisher).getRemb();
         assertTrue(sent >= 30_000 && sent <= MAX_RECV_KBPS * 1000L,
             "REMB to the publisher within [30 kbps, maxVideoRecvBandwidth]: " + sent);
         Number available = (Number) sender.outboundVideo().get("availableOutgoingBitrate");
@@ -58,17 +56,5 @@ class BandwidthFeedbackIT {
         kurento.destroy();
       }
     }
-  }
-
-  private static RTCOutboundRTPStreamStats outbound(WebRtcEndpoint e) {
-    return e.getStats(MediaType.VIDEO).values().stream()
-        .filter(RTCOutboundRTPStreamStats.class::isInstance)
-        .map(RTCOutboundRTPStreamStats.class::cast).findFirst().orElseThrow();
-  }
-
-  private static RTCInboundRTPStreamStats inbound(WebRtcEndpoint e) {
-    return e.getStats(MediaType.VIDEO).values().stream()
-        .filter(RTCInboundRTPStreamStats.class::isInstance)
-        .map(RTCInboundRTPStreamStats.class::cast).findFirst().orElseThrow();
   }
 }

@@ -11,7 +11,6 @@ import org.kurento.client.MediaPipeline;
 import org.kurento.client.MediaType;
 import org.kurento.client.RTCInboundRTPStreamStats;
 import org.kurento.client.RTCOutboundRTPStreamStats;
-import org.kurento.client.Stats;
 import org.kurento.client.WebRtcEndpoint;
 import org.rivulet.server.it.browser.Browser;
 import org.rivulet.server.it.browser.InboundRtp;
@@ -55,15 +54,10 @@ class LossRecoveryIT {
             "most losses were repaired: " + in);
 
         // The server's side of the same story, through Kurento's getStats with the Java client.
-        Map<String, Stats> stats = lossy.getStats(MediaType.VIDEO);
-        RTCOutboundRTPStreamStats out = stats.values().stream()
-            .filter(RTCOutboundRTPStreamStats.class::isInstance)
-            .map(RTCOutboundRTPStreamStats.class::cast).findFirst().orElseThrow();
+        RTCOutboundRTPStreamStats out = VideoStats.outbound(lossy);
         assertTrue(out.getNackCount() > 0, "NACKs the server received: " + out.getNackCount());
         assertTrue(out.getPacketsSent() > 100, "packets sent: " + out.getPacketsSent());
-        RTCInboundRTPStreamStats published = presenter.getStats(MediaType.VIDEO).values().stream()
-            .filter(RTCInboundRTPStreamStats.class::isInstance)
-            .map(RTCInboundRTPStreamStats.class::cast).findFirst().orElseThrow();
+        RTCInboundRTPStreamStats published = VideoStats.inbound(presenter);
         assertTrue(published.getPacketsReceived() > 100,
             "video packets from the presenter: " + published.getPacketsReceived());
         assertTrue(presenter.isMediaFlowingIn(MediaType.VIDEO));

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -340,14 +341,9 @@ class ImpairmentHandlerTest {
   }
 
   private static List<Integer> readAllOutbound(EmbeddedChannel channel) {
-    List<Integer> numbers = new ArrayList<>();
-    for (Object msg; (msg = channel.readOutbound()) != null; ) {
-      DatagramPacket packet = (DatagramPacket) msg;
-      numbers.add(packet.content().getInt(0));
-      packet.release();
-    }
-    return numbers;
+    return readAll(channel::readOutbound);
   }
+
 
   private static DatagramPacket packet(int number, int length) {
     ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(length).writeInt(number);
@@ -367,14 +363,20 @@ class ImpairmentHandlerTest {
   }
 
   private static List<Integer> readAllInbound(EmbeddedChannel channel) {
+    return readAll(channel::readInbound);
+  }
+
+  /** The numbers of the packets {@code next} hands out until it returns null, released. */
+  private static List<Integer> readAll(Supplier<Object> next) {
     List<Integer> numbers = new ArrayList<>();
-    for (Object msg; (msg = channel.readInbound()) != null; ) {
+    for (Object msg; (msg = next.get()) != null; ) {
       DatagramPacket packet = (DatagramPacket) msg;
       numbers.add(packet.content().getInt(0));
       packet.release();
     }
     return numbers;
   }
+
 
   private static DatagramPacket packet(int number) {
     ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(4).writeInt(number);
