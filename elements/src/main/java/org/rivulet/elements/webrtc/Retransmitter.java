@@ -163,6 +163,17 @@ final class Retransmitter {
     return history.missed() + history.expired();
   }
 
+  /**
+   * What the peer's NACKs came to, for the endpoint's release line: {@code "NACKed 421 (82 resent,
+   * 60 too old, 6 not held, 0 over budget; history 2400 ms)"}; empty when it sent none. The rest were repeats within half a round
+   * trip.
+   */
+  String summary() {
+    return nacked == 0 ? "" : "NACKed " + nacked + " (" + retransmitted + " resent, "
+        + history.expired() + " too old, " + history.missed() + " not held, " + overBudget
+        + " over budget; history " + history.maxAgeNanos() / 1_000_000 + " ms)";
+  }
+
   boolean usesRtx() {
     return rtxSsrc != 0 && !rtxPayloadTypes.isEmpty();
   }

@@ -1064,11 +1064,9 @@ public final class RtpSession {
    */
   public String summary() {
     String inbound = protection == null ? "" : protection.inboundSummary();
-    Retransmitter r = retransmitter;
-    String repairs = r == null || r.nacked() == 0 ? "" : ", NACKed " + r.nacked()
-        + " (resent " + r.retransmitted() + ", gone " + r.missed() + ", over budget "
-        + r.overBudget() + ")";
-    return "RTP accepted " + packetsIn + ", sent " + packetsOut + repairs + ", dropped "
+    String repairs = retransmitter == null ? "" : retransmitter.summary();
+    return "RTP accepted " + packetsIn + ", sent " + packetsOut
+        + (repairs.isEmpty() ? "" : ", " + repairs) + ", dropped "
         + EnumCounts.nonZero(Drop.values(), drops) + (inbound.isEmpty() ? "" : "; " + inbound);
   }
 

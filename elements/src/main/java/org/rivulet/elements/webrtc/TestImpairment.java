@@ -2,7 +2,8 @@ package org.rivulet.elements.webrtc;
 
 import io.netty.buffer.ByteBuf;
 import java.time.Duration;
-import org.rivulet.rtp.RtpPacket;
+import org.rivulet.transport.demux.PacketKind;
+import org.rivulet.transport.demux.RtcpMux;
 import org.rivulet.transport.impair.Impairment;
 import org.rivulet.transport.impair.ImpairmentHandler;
 
@@ -49,14 +50,12 @@ final class TestImpairment {
         rate > 0 ? TestImpairment::isRtpOrRtcp : TestImpairment::isRtp);
   }
 
-  /** RTP, not RTCP, STUN or DTLS: version 2 and a payload type outside RTCP's range. */
+  /** RTP, not RTCP, STUN or DTLS, by the demultiplexer's own rules (RFC 7983, 5761). */
   private static boolean isRtp(ByteBuf buf) {
-    return isRtpOrRtcp(buf) && !RtpPacket.isRtcp(buf, buf.readerIndex(), buf.readableBytes());
+    return isRtpOrRtcp(buf) && !RtcpMux.isRtcp(buf);
   }
 
-  /** RTP or RTCP (RFC 7983: first byte 128..191), not STUN or DTLS. */
   private static boolean isRtpOrRtcp(ByteBuf buf) {
-    int first = buf.readableBytes() > 0 ? buf.getUnsignedByte(buf.readerIndex()) : 0;
-    return first >= 128 && first <= 191;
+    return PacketKind.of(buf) == PacketKind.RTP_OR_RTCP;
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,7 +20,7 @@ import org.rivulet.server.it.browser.StallWatch;
 /**
  * A slow subscriber (RELIABILITY.md B12.140). A Chromium presenter sends to a viewer up to 1
  * Mbit/s; once it sends well over 300 kbit/s, a second viewer joins behind a 300 kbit/s link whose
- * queue drops what would wait over 200 ms (a bottleneck on that endpoint's socket, test-only:
+ * queue drops what would wait over 500 ms (a bottleneck on that endpoint's socket, test-only:
  * {@code RIVULET_TEST_IMPAIRMENT=1} and the endpoint's {@code rivulet.test.impairment} tag).
  *
  * <p>The server keeps no queue of its own for a viewer (what a loop pass makes leaves at once), so
@@ -29,8 +28,9 @@ import org.rivulet.server.it.browser.StallWatch;
  * while the second overflows its link. The slow viewer's REMB falls to what its link carries, and
  * the server asks the publisher for the viewers' minimum (Kurento's rule, bounded below by
  * minVideoSendBandwidth): the publisher comes down to the slow link's rate. The slow viewer keeps
- * decoding, its losses repaired from a send history kept for three of its round trips (its queue
- * makes them long). It does freeze now and then: near its link's capacity every keyframe it asks
+ * decoding, its losses repaired from the send history (kept for at least a second, longer when
+ * the measured round trip is over a third of that; with a 1 s queue the reports sometimes measured
+ * less than the queue's worst, and every NACK of a run came too late). It does freeze now and then: near its link's capacity every keyframe it asks
  * for overflows the queue again, which without simulcast layers to choose from an SFU can only
  * leave to the publisher's encoder. Without the bottleneck the same test fails: the second
  * viewer's REMB goes to megabits.
@@ -66,7 +66,7 @@ class SlowViewerIT {
         InboundRtp fastBefore = fastPeer.inboundRtp();
         WebRtcEndpoint slow = new WebRtcEndpoint.Builder(pipeline).build();
         slow.setMaxVideoSendBandwidth(MAX_SEND_KBPS);
-        slow.addTag("rivulet.test.impairment", "rate=" + LINK_BPS + ",queue=1000,seed=3");
+        slow.addTag("rivulet.test.impairment", "rate=" + LINK_BPS + ",queue=500,seed=3");
         presenter.connect(slow);
         PagePeer slowPeer = browser.newPeer("slowViewer");
         OneToManyIT.connect(slow, slowPeer, slowPeer.createReceiveOnlyOffer(true, true));
@@ -122,8 +122,7 @@ class SlowViewerIT {
         long overflowed = Pattern.compile("overflowed=(\\d+)").matcher(released).results()
             .mapToLong(m -> Long.parseLong(m.group(1))).sum();
         assertTrue(overflowed > 0, "the slow link's queue overflowed: " + released);
-        Matcher resent = Pattern.compile("resent (\\d+)").matcher(released);
-        assertTrue(resent.find() && Long.parseLong(resent.group(1)) > 0,
+        assertTrue(server.closedCount(slow.getId(), "resent") > 0,
             "the server answered the slow viewer's NACKs from its history: " + released);
       } finally {
         kurento.destroy();

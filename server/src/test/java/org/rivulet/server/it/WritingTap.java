@@ -39,9 +39,6 @@ abstract class WritingTap extends ChannelDuplexHandler {
 
   /** RTP (or SRTP), not RTCP, STUN or DTLS, by the demultiplexer's own rules (RFC 7983, 5761). */
   static boolean isRtp(ByteBuf datagram) {
-    return datagram.isReadable()
-        && PacketKind.ofFirstByte(datagram.getUnsignedByte(datagram.readerIndex()))
-            == PacketKind.RTP_OR_RTCP
-        && !RtcpMux.isRtcp(datagram);
+    return PacketKind.of(datagram) == PacketKind.RTP_OR_RTCP && !RtcpMux.isRtcp(datagram);
   }
 }

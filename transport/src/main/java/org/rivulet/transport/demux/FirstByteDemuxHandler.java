@@ -133,7 +133,7 @@ public final class FirstByteDemuxHandler extends ChannelInboundHandlerAdapter {
       drop(DemuxOutcome.OVERSIZE, packet);
       return;
     }
-    switch (PacketKind.ofFirstByte(content.getUnsignedByte(content.readerIndex()))) {
+    switch (PacketKind.of(content)) {
       case STUN -> {
         if (length < MIN_STUN_LENGTH) {
           drop(DemuxOutcome.TOO_SHORT, packet);

@@ -1,5 +1,7 @@
 package org.rivulet.transport.demux;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * What a datagram carries, judged by its first byte alone: the demultiplexing table of RFC 7983
  * section 7, as updated by RFC 9443.
@@ -52,6 +54,15 @@ public enum PacketKind {
       throw new IllegalArgumentException("not an unsigned byte: " + firstByte);
     }
     return BY_FIRST_BYTE[firstByte];
+  }
+
+  /**
+   * The kind of the datagram at {@code datagram}'s reader index ({@link #UNKNOWN} when it is
+   * empty); reads its first byte without moving an index or taking ownership.
+   */
+  public static PacketKind of(ByteBuf datagram) {
+    return datagram.isReadable()
+        ? BY_FIRST_BYTE[datagram.getUnsignedByte(datagram.readerIndex())] : UNKNOWN;
   }
 
   // One test per range, as the figure above draws them.

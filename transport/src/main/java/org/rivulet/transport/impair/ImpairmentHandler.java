@@ -92,8 +92,9 @@ public final class ImpairmentHandler extends ChannelDuplexHandler {
       Predicate<ByteBuf> selects, LongSupplier clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     SplittableRandom root = new SplittableRandom(seed);
-    this.inbound = new Direction(Objects.requireNonNull(inbound, "inbound"), root.split());
-    this.outbound = new Direction(Objects.requireNonNull(outbound, "outbound"), root.split());
+    long now = clock.getAsLong();
+    this.inbound = new Direction(Objects.requireNonNull(inbound, "inbound"), root.split(), now);
+    this.outbound = new Direction(Objects.requireNonNull(outbound, "outbound"), root.split(), now);
     this.selects = Objects.requireNonNull(selects, "selects");
   }
 
@@ -203,14 +204,13 @@ public final class ImpairmentHandler extends ChannelDuplexHandler {
     }
     long now = clock.getAsLong();
     // Compared by difference: nanoTime may be any value, negative ones included.
-    long start = d.linkUsed && d.linkFreeNanos - now > 0 ? d.linkFreeNanos : now;
+    long start = d.linkFreeNanos - now > 0 ? d.linkFreeNanos : now;
     if (start - now > d.impairment.queueLimit().toNanos()) {
       return -1;
     }
     int bytes = msg instanceof ByteBuf buf ? buf.readableBytes()
         : ((ByteBufHolder) msg).content().readableBytes();
     d.linkFreeNanos = start + bytes * 8L * 1_000_000_000L / rate;
-    d.linkUsed = true;
     return d.linkFreeNanos - now;
   }
 
@@ -251,12 +251,12 @@ public final class ImpairmentHandler extends ChannelDuplexHandler {
     final Impairment impairment;
     final SplittableRandom random;
     final ImpairmentCounters counters = new ImpairmentCounters();
-    /** When the bottleneck has sent every packet given to it so far. */
+    /** When the bottleneck has sent every packet given to it so far (idle since creation). */
     long linkFreeNanos;
-    boolean linkUsed;
 
-    Direction(Impairment impairment, SplittableRandom random) {
+    Direction(Impairment impairment, SplittableRandom random, long nowNanos) {
       this.impairment = impairment;
+      this.linkFreeNanos = nowNanos;
       this.random = random;
     }
   }

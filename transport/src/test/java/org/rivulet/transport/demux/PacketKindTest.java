@@ -3,6 +3,8 @@ package org.rivulet.transport.demux;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +44,16 @@ class PacketKindTest {
   void rejectsValuesThatAreNotUnsignedBytes() {
     assertThrows(IllegalArgumentException.class, () -> PacketKind.ofFirstByte(-1));
     assertThrows(IllegalArgumentException.class, () -> PacketKind.ofFirstByte(256));
+  }
+
+  @Test
+  void aBufferIsJudgedByTheByteAtItsReaderIndexAndLeftAsItWas() {
+    ByteBuf buf = Unpooled.wrappedBuffer(new byte[] {0x00, (byte) 0x80, 0x17});
+    assertEquals(PacketKind.STUN, PacketKind.of(buf));
+    buf.readerIndex(1);
+    assertEquals(PacketKind.RTP_OR_RTCP, PacketKind.of(buf));
+    assertEquals(1, buf.readerIndex());
+    buf.readerIndex(3);
+    assertEquals(PacketKind.UNKNOWN, PacketKind.of(buf), "nothing left to read");
   }
 }
