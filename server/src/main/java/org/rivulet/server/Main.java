@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * {@code KMS_*} variables), logs one start-up line, and shuts down cleanly on SIGTERM.
  */
 public final class Main {
+  static {
+    DirectMemory.failFast();
+  }
+
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
   private Main() {

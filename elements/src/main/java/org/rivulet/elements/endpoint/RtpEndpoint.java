@@ -10,6 +10,7 @@ import org.rivulet.elements.MediaPipeline;
 import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
 import org.rivulet.elements.Struct;
+import org.rivulet.elements.error.ErrorEvents;
 import org.rivulet.elements.error.KurentoError;
 import org.rivulet.elements.error.KurentoException;
 import org.rivulet.elements.rtpendpoint.RtpMedia;
@@ -105,6 +106,11 @@ public class RtpEndpoint extends BaseRtpEndpoint {
             @Override
             public void connected() {
               mediaState("CONNECTED");
+            }
+
+            @Override
+            public void error(Map<String, Object> event) {
+              fire(ErrorEvents.ERROR, event);
             }
           });
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
+import org.rivulet.elements.error.ErrorEvents;
 import org.rivulet.elements.error.KurentoError;
 import org.rivulet.elements.error.KurentoException;
 import org.rivulet.elements.webrtc.KurentoSdp;
@@ -42,6 +43,8 @@ import org.rivulet.sdp.SessionDescription;
 import org.rivulet.sdp.Ssrc;
 import org.rivulet.sdp.Timing;
 import io.netty.channel.socket.DatagramChannel;
+import org.rivulet.transport.fault.ChannelFaultHandler;
+import org.rivulet.transport.fault.ChannelFaults;
 import org.rivulet.transport.udp.PortAllocator;
 import org.rivulet.transport.udp.RtpRtcpPair;
 import org.rivulet.srtp.SrtpReceiver;
@@ -74,6 +77,10 @@ public final class RtpMedia {
     /** SDES: the peer's key for this media reached its soft usage limit (OnKeySoftLimit). */
     default void keySoftLimit(MediaType kind) {
     }
+
+    /** Faults on the sockets (see {@link ChannelFaults}): the data of an {@code Error} event. */
+    default void error(java.util.Map<String, Object> event) {
+    }
   }
 
   private enum State { NEW, OFFER_GENERATED, NEGOTIATED }
@@ -104,6 +111,9 @@ public final class RtpMedia {
   /** Why the last m-line with crypto was refused, for the error when none is left. */
   private String sdesError;
   private boolean closed;
+  /** What Netty reported failing on this endpoint's sockets (RELIABILITY.md B12.139). */
+  private final ChannelFaults faults;
+  private final ChannelFaultHandler faultHandler;
 
   /**
    * @param crypto Kurento's SDES constructor parameter, or null for plain RTP
@@ -117,6 +127,9 @@ public final class RtpMedia {
     this.config = config;
     this.useIpv6 = useIpv6;
     this.callbacks = callbacks;
+    this.faults = new ChannelFaults(endpointId,
+        (kind, description) -> callbacks.error(ErrorEvents.channelFaults(kind, description)));
+    this.faultHandler = new ChannelFaultHandler(faults);
   }
 
   // ------------------------------------------------------------------ Kurento operations
@@ -290,9 +303,10 @@ public final class RtpMedia {
       // The drop counters reach no Kurento stats type: their totals go to the log once, here.
       List<String> each = new ArrayList<>();
       sessions().forEach(session -> each.add(session.summary()));
-      LOG.info("{}: closed; {}; oversized datagrams dropped {}, from unannounced addresses {}",
-          endpointId, each.isEmpty() ? "no media negotiated" : String.join("; ", each),
-          oversizedDrops(), unannouncedDrops());
+      LOG.info("{}: closed; {}; oversized datagrams dropped {}, from unannounced addresses {};"
+          + " socket faults {}", endpointId,
+          each.isEmpty() ? "no media negotiated" : String.join("; ", each), oversizedDrops(),
+          unannouncedDrops(), faults);
     }
     closed = true;
     timers.forEach(t -> t.cancel(false));
@@ -446,7 +460,10 @@ public final class RtpMedia {
         Future<RtpRtcpPair> bound = network.udpPorts(local).bindPair(loop, inbound, inbound);
         bound.addListener(f -> {
           if (f.isSuccess()) {
-            list.add(new Bound(bound.getNow().rtp(), bound.getNow().rtcp(), inbound));
+            RtpRtcpPair pair = bound.getNow();
+            pair.rtp().pipeline().addLast(faultHandler);
+            pair.rtcp().pipeline().addLast(faultHandler);
+            list.add(new Bound(pair.rtp(), pair.rtcp(), inbound));
             next.complete(list);
           } else {
             list.forEach(p -> {

@@ -169,13 +169,21 @@ final class Retransmitter {
    * trip.
    */
   String summary() {
-    return nacked == 0 ? "" : "NACKed " + nacked + " (" + retransmitted + " resent, "
+    String nacks = nacked == 0 ? "" : "NACKed " + nacked + " (" + retransmitted + " resent, "
         + history.expired() + " too old, " + history.missed() + " not held, " + overBudget
         + " over budget; history " + history.maxAgeNanos() / 1_000_000 + " ms)";
+    long shed = history.shedCount();
+    return shed == 0 ? nacks
+        : nacks + (nacks.isEmpty() ? "" : ", ") + shed + " shed from the history (no memory)";
   }
 
   boolean usesRtx() {
     return rtxSsrc != 0 && !rtxPayloadTypes.isEmpty();
+  }
+
+  /** Releases the packets remembered now, to give their memory back; later ones are kept. */
+  int shed() {
+    return history.shed();
   }
 
   /** Releases the remembered packets. */

@@ -38,6 +38,7 @@ import org.rivulet.srtp.SrtpReceiver;
 import org.rivulet.srtp.SrtpResult;
 import org.rivulet.srtp.SrtpSender;
 import org.rivulet.transport.EnumCounts;
+import org.rivulet.transport.fault.MemoryPressure;
 import org.rivulet.transport.udp.DeferredDatagram;
 
 /**
@@ -183,6 +184,11 @@ public final class RtpSession {
   private final NegotiatedMedia[] lastNegotiated = new NegotiatedMedia[MediaType.values().length];
   private final int[] lastPayloadType = new int[MediaType.values().length];
   private io.netty.channel.EventLoop rtcpLoop;
+  /**
+   * Takes the send history off its loop's {@link MemoryPressure} relievers (which empty it when a
+   * buffer cannot be had); null until {@link #startRtcp}.
+   */
+  private Runnable unregisterReliever;
   private boolean feedbackStarted;
   /** The next report (rescheduled after each, see {@link #scheduleReport}). */
   private io.netty.util.concurrent.ScheduledFuture<?> reportTimer;
@@ -884,6 +890,9 @@ public final class RtpSession {
   public void startRtcp(io.netty.channel.EventLoop loop) {
     rtcpLoop = loop;
     scheduleReport();
+    if (retransmitter != null && unregisterReliever == null) {
+      unregisterReliever = MemoryPressure.register(loop, retransmitter::shed);
+    }
   }
 
   /**
@@ -929,6 +938,10 @@ public final class RtpSession {
     }
     timers.forEach(t -> t.cancel(false));
     timers.clear();
+    if (unregisterReliever != null) {
+      unregisterReliever.run();
+      unregisterReliever = null;
+    }
     if (retransmitter != null) {
       retransmitter.release();
     }

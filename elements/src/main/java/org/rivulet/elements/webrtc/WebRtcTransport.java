@@ -28,6 +28,7 @@ import org.rivulet.dtls.DtlsTransport;
 import org.rivulet.dtls.Fingerprint;
 import org.rivulet.elements.MediaType;
 import org.rivulet.elements.RtpFormat;
+import org.rivulet.elements.error.ErrorEvents;
 import org.rivulet.elements.error.KurentoError;
 import org.rivulet.elements.error.KurentoException;
 import org.rivulet.ice.agent.CandidatePairInfo;
@@ -46,6 +47,8 @@ import org.rivulet.srtp.SrtpReceiver;
 import org.rivulet.srtp.SrtpSender;
 import org.rivulet.transport.demux.DemuxCounters;
 import org.rivulet.transport.demux.FirstByteDemuxHandler;
+import org.rivulet.transport.fault.ChannelFaultHandler;
+import org.rivulet.transport.fault.ChannelFaults;
 import org.rivulet.transport.udp.DatagramBatcher;
 import org.rivulet.transport.udp.DeferredDatagram;
 import org.rivulet.transport.udp.PortAllocator;
@@ -110,6 +113,9 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
   static final int MAX_TCP_CONNECTIONS = 16;
   private final List<Channel> allChannels = new ArrayList<>();
   private final DemuxCounters demuxCounters = new DemuxCounters();
+  /** What Netty reported failing on this transport's channels (RELIABILITY.md B12.139). */
+  private final ChannelFaults faults;
+  private final ChannelFaultHandler faultHandler;
   private final String firstMid;
   private DtlsCertificate certificate;
   private List<Fingerprint> remoteFingerprints = List.of();
@@ -155,6 +161,10 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     this.network = network;
     this.events = events;
     this.firstMid = firstMid;
+    this.faults = new ChannelFaults(endpointId,
+        (kind, description) -> events.fire(ErrorEvents.ERROR,
+            ErrorEvents.channelFaults(kind, description)));
+    this.faultHandler = new ChannelFaultHandler(faults);
     this.agent = new IceAgent(role, iceConfig, new EventExecutorScheduler(loop), this::transmit,
         this, alloc);
   }
@@ -265,7 +275,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
         allChannels.add(ch);
         ch.closeFuture().addListener(f -> tcpConnections.remove(remote, ch));
         ch.pipeline().addLast(new FirstByteDemuxHandler(p -> onStun(ch, p), p -> onDtls(ch, p),
-            p -> onMedia(ch, p), demuxCounters));
+            p -> onMedia(ch, p), demuxCounters), faultHandler);
       }
     };
   }
@@ -307,7 +317,7 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
           ch.attr(DatagramBatcher.ONE_BY_ONE).set(Boolean.TRUE); // it must see each datagram
         }
         ch.pipeline().addLast(new FirstByteDemuxHandler(p -> onStun(ch, p), p -> onDtls(ch, p),
-            p -> onMedia(ch, p), demuxCounters));
+            p -> onMedia(ch, p), demuxCounters), faultHandler);
       }
     };
   }
@@ -611,8 +621,9 @@ public final class WebRtcTransport implements IceAgentListener, DtlsListener {
     closed = true;
     // The drop counters reach no Kurento stats type: their totals go to the log once, here.
     log.info("{}: closed; datagrams {}, {} from unvalidated addresses dropped, {} held until the"
-        + " keys; {}{}", endpointId, demuxCounters, unvalidatedDrops, early.replayed(),
-        rtp == null ? "no media negotiated" : rtp.summary(), impairments.isEmpty() ? ""
+        + " keys; socket faults {}; {}{}", endpointId, demuxCounters, unvalidatedDrops,
+        early.replayed(), faults, rtp == null ? "no media negotiated" : rtp.summary(),
+        impairments.isEmpty() ? ""
             : "; test impairment out " + impairments.stream()
                 .map(h -> h.outboundCounters().toString()).toList());
     early.discard();

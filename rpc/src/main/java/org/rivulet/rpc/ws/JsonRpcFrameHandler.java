@@ -72,7 +72,14 @@ final class JsonRpcFrameHandler extends SimpleChannelInboundHandler<WebSocketFra
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    log.debug("WebSocket connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    if (cause instanceof OutOfMemoryError) {
+      // The server's resources, not the client's doing (RELIABILITY.md B12.139): worth a warning.
+      log.warn("WebSocket connection {} failed: {}; closing it", ctx.channel().remoteAddress(),
+          cause.toString());
+    } else {
+      log.debug("WebSocket connection {} failed: {}", ctx.channel().remoteAddress(),
+          cause.toString());
+    }
     ctx.close();
   }
 }

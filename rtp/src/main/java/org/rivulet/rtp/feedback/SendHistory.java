@@ -67,6 +67,7 @@ public final class SendHistory {
   private long stored;
   private long missed;
   private long expired;
+  private long shed;
   private long resent;
   private long suppressed;
 
@@ -250,6 +251,29 @@ public final class SendHistory {
     lastResentNanos[index] = nowNanos;
     resent++;
     return true;
+  }
+
+  /**
+   * Releases every packet held now, to give their memory back (a buffer could not be had); later
+   * {@code put}s are kept as before. NACKs for what was shed go unanswered.
+   *
+   * @return the packets released
+   */
+  public int shed() {
+    int freed = 0;
+    for (int i = 0; i < buffers.length; i++) {
+      if (buffers[i] != null) {
+        free(i);
+        freed++;
+      }
+    }
+    shed += freed;
+    return freed;
+  }
+
+  /** Packets released by {@link #shed}. */
+  public long shedCount() {
+    return shed;
   }
 
   /** Releases every packet held; later {@code put}s release their packet at once. Idempotent. */

@@ -35,6 +35,31 @@ class SendHistoryTest {
     return buf;
   }
 
+  /** Shedding (no memory for a buffer) lets go of every packet held, and keeps later ones. */
+  @Test
+  void shedReleasesWhatIsHeldAndLaterPacketsAreKeptAgain() {
+    SendHistory history = new SendHistory();
+    List<ByteBuf> held = new ArrayList<>();
+    for (int seq = 10; seq < 15; seq++) {
+      ByteBuf p = packet(seq);
+      held.add(p);
+      history.put(seq, seq * 3000L, p, seq * MS);
+    }
+    assertEquals(5, history.shed());
+    held.forEach(p -> assertEquals(0, p.refCnt()));
+    assertEquals(0, history.size());
+    assertNull(history.get(12, 20 * MS), "NACKs for what was shed go unanswered");
+    ByteBuf later = packet(15);
+    try {
+      history.put(15, 45_000, later, 21 * MS);
+      assertSame(later, history.get(15, 22 * MS).buffer());
+      assertEquals(5, history.shedCount());
+    } finally {
+      history.release();
+    }
+    assertEquals(0, later.refCnt());
+  }
+
   @Test
   void returnsWhatWasStored() {
     SendHistory history = new SendHistory();

@@ -10,6 +10,7 @@ import io.netty.channel.epoll.SegmentedDatagramPacket;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.FastThreadLocal;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -170,10 +171,19 @@ public final class DatagramBatcher {
     }
   }
 
-  /** Marks a channel whose GSO send the kernel refused: its later datagrams go one by one. */
+  /**
+   * Marks a channel whose GSO send the kernel refused (an {@code IOException}): its later
+   * datagrams go one by one. Any other failure (no direct memory to copy the batch into) says
+   * nothing about GSO: it goes down the pipeline, as a lone datagram's does through the void
+   * promise, to the channel's fault handler.
+   */
   private static final ChannelFutureListener ONE_BY_ONE_ON_FAILURE = f -> {
     if (!f.isSuccess()) {
-      f.channel().attr(ONE_BY_ONE).set(Boolean.TRUE);
+      if (f.cause() instanceof IOException) {
+        f.channel().attr(ONE_BY_ONE).set(Boolean.TRUE);
+      } else {
+        f.channel().pipeline().fireExceptionCaught(f.cause());
+      }
     }
   };
 

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rivulet.transport.EventLoops;
+import org.rivulet.transport.FailingAllocator;
 
 /** Real sockets on 127.0.0.1: the epoll transport (GSO where the kernel has it) and NIO. */
 @Timeout(60)
@@ -399,6 +400,59 @@ class DatagramBatcherTest {
             () -> loop.execute(() -> refused.complete(ch.hasAttr(DatagramBatcher.ONE_BY_ONE))));
       });
       assertTrue(refused.get(10, TimeUnit.SECONDS));
+    } finally {
+      ch.close().sync();
+    }
+  }
+
+  /**
+   * A GSO send that cannot copy its batch into direct memory (RELIABILITY.md B12.139) says nothing
+   * about the kernel's GSO: the failure goes down the pipeline, to the channel's fault handler, and
+   * the channel's next batch goes out whole.
+   */
+  @Test
+  void aGsoSendWithoutDirectMemoryGoesToThePipelineAndTheNextBatchIsStillOneSend()
+      throws Exception {
+    EventLoop loop = loops.media().next();
+    FailingAllocator alloc = new FailingAllocator();
+    List<Throwable> caught = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Channel ch = new Bootstrap().group(loop).channel(loops.datagramChannel())
+        .option(io.netty.channel.ChannelOption.ALLOCATOR, alloc)
+        .handler(new ChannelInboundHandlerAdapter() {
+          @Override
+          public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            caught.add(cause);
+          }
+        })
+        .bind(LOOPBACK, 0).sync().channel();
+    try (DatagramSocket a = new DatagramSocket(0, LOOPBACK)) {
+      a.setSoTimeout(5000);
+      InetSocketAddress toA = (InetSocketAddress) a.getLocalSocketAddress();
+      alloc.failNext(1);
+      CompletableFuture<Boolean> oneByOne = new CompletableFuture<>();
+      loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(loop);
+        for (int i = 0; i < 3; i++) {
+          batcher.send(ch, toA, Unpooled.wrappedBuffer(new byte[] {(byte) i, 0, 0}));
+        }
+        ((SingleThreadEventLoop) loop).executeAfterEventLoopIteration(
+            () -> loop.execute(() -> oneByOne.complete(ch.hasAttr(DatagramBatcher.ONE_BY_ONE))));
+      });
+      assertFalse(oneByOne.get(10, TimeUnit.SECONDS), "GSO kept");
+      assertEquals(1, alloc.failed());
+      assertEquals(1, caught.size(), caught.toString());
+      assertTrue(caught.get(0) instanceof OutOfMemoryError, caught.toString());
+
+      long messages = loop.submit(() -> DatagramBatcher.on(loop).messages()).get();
+      loop.execute(() -> {
+        DatagramBatcher batcher = DatagramBatcher.on(loop);
+        for (int i = 3; i < 6; i++) {
+          batcher.send(ch, toA, Unpooled.wrappedBuffer(new byte[] {(byte) i, 0, 0}));
+        }
+      });
+      assertEquals(List.of(3, 4, 5), receive(a, 3), "the batch lost was the one without memory");
+      assertEquals(messages + 1, (long) loop.submit(() -> DatagramBatcher.on(loop).messages())
+          .get(), "one GSO send");
     } finally {
       ch.close().sync();
     }
