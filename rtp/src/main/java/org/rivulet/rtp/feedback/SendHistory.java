@@ -260,6 +260,9 @@ public final class SendHistory {
    * @return the packets released
    */
   public int shed() {
+    if (size == 0) {
+      return 0; // every failed read of a spell sheds again: an empty ring is not walked
+    }
     int freed = 0;
     for (int i = 0; i < buffers.length; i++) {
       if (buffers[i] != null) {

@@ -30,8 +30,8 @@ import org.rivulet.server.it.browser.StallWatch;
  * minVideoSendBandwidth): the publisher comes down to the slow link's rate. The slow viewer keeps
  * decoding, its losses repaired from the send history (kept for at least a second, longer when
  * the measured round trip is over a third of that; with a 1 s queue the reports sometimes measured
- * less than the queue's worst, and every NACK of a run came too late). It does freeze now and then: near its link's capacity every keyframe it asks
- * for overflows the queue again, which without simulcast layers to choose from an SFU can only
+ * less than the queue's worst, and every NACK of a run came too late). It does freeze now and
+ * then: near its link's capacity every keyframe it asks for overflows the queue again, which without simulcast layers to choose from an SFU can only
  * leave to the publisher's encoder. Without the bottleneck the same test fails: the second
  * viewer's REMB goes to megabits.
  */
